@@ -1,0 +1,80 @@
+"""Command line of the autograder: ``python -m autograder {list,release,check,grade}``."""
+import argparse
+import json
+import sys
+import warnings
+
+from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment
+from autograder.course import ConfigError
+from autograder.grading import NotANotebook, grade
+
+
+def _list(args):
+    entries = [a.describe() for a in all_assignments()]
+    if args.json:
+        print(json.dumps(entries, indent=2))
+    else:
+        for e in entries:
+            print(f"{e['id']:40} {e['max_score']:>5} pts  {e['student_notebook']}  {e['title']}")
+    return 0
+
+
+def _release(args):
+    from autograder.release import release
+
+    for path in release():
+        print(f"wrote {path.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def _check(args):
+    from autograder.release import check
+
+    stale = check()
+    for path in stale:
+        print(f"out of sync: {path.relative_to(REPO_ROOT)} (run: python -m autograder release)")
+    if not stale:
+        print("all generated notebooks are in sync with their sources")
+    return 1 if stale else 0
+
+
+def _grade(args):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's SQLAlchemy warnings say nothing about the grade
+        result, _ = grade(args.notebook, get_assignment(args.assignment))
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for test in result["tests"]:
+            mark = "pass" if test["passed"] else "FAIL"
+            print(f"{mark}  {test['score']:g}/{test['max_score']:g}  {test['message']}")
+        print(f"score: {result['score']:g} / {result['max_score']:g}")
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    listing = commands.add_parser("list", help="list the assignments")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=_list)
+    commands.add_parser("release", help="regenerate source and student notebooks").set_defaults(run=_release)
+    commands.add_parser("check", help="fail if generated notebooks are out of sync").set_defaults(run=_check)
+    grading = commands.add_parser("grade", help="grade one submitted notebook")
+    grading.add_argument("notebook", help="path of the submitted .ipynb")
+    grading.add_argument("--assignment", required=True, help="assignment id (see `list`)")
+    grading.add_argument("--json", action="store_true", help="print one JSON object")
+    grading.set_defaults(run=_grade)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (NotANotebook, UnknownAssignment) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
