@@ -1,0 +1,67 @@
+"""Every assignment, through the real grading path (nbgrader autograde in a fresh kernel)."""
+import importlib
+
+import nbformat
+import pytest
+
+from autograder.assignments import all_assignments, get_assignment
+from helpers.checks import CheckFailure
+from tests.support import errors, fill, grade_notebook, graded_cells, graded_reference, student_notebook
+
+IDS = [a.id for a in all_assignments()]
+
+
+def group(assignment_id):
+    """Tests of one assignment share a worker, so its reference is graded once."""
+    return pytest.param(assignment_id, marks=pytest.mark.xdist_group(assignment_id))
+
+
+@pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
+def test_source_notebook_scores_full_marks_without_errors(assignment_id):
+    """Does the source notebook (the reference solution) get every point, with no cell raising?"""
+    result, graded = graded_reference(assignment_id)
+    assert result["score"] == result["max_score"] == get_assignment(assignment_id).max_score > 0
+    assert all(test["passed"] for test in result["tests"]), result["tests"]
+    assert errors(graded) == []
+
+
+@pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
+def test_released_notebook_scores_zero(assignment_id, tmp_path):
+    """Does the untouched student notebook score 0, with a readable message for every test?"""
+    result, graded = grade_notebook(student_notebook(assignment_id), assignment_id, tmp_path)
+    assert graded is not None and "error" not in result
+    assert result["score"] == 0 and result["max_score"] == get_assignment(assignment_id).max_score
+    functions = get_assignment(assignment_id).graded_functions
+    assert [t["function"] for t in result["tests"]] == functions
+    for test in result["tests"]:
+        assert not test["passed"] and test["message"].startswith(test["function"] + ":"), test
+
+
+@pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
+def test_student_notebook_filled_with_the_reference_scores_full_marks(assignment_id, tmp_path):
+    """Pasting the reference into every graded cell of the released notebook: full marks, no cell fails?"""
+    result, graded = grade_notebook(fill(assignment_id), assignment_id, tmp_path)
+    assert result["score"] == result["max_score"], result["tests"]
+    assert errors(graded) == []
+
+
+@pytest.mark.parametrize("assignment_id", IDS)
+def test_public_tests_pass_on_the_reference_and_fail_on_the_stubs(assignment_id, capsys):
+    """Does each public test print 'All tests passed.' for the reference and raise a CheckFailure for the stub?"""
+    public = importlib.import_module(f"helpers.public_tests.{assignment_id}")
+    assignment = get_assignment(assignment_id)
+    source = nbformat.read(assignment.source_notebook, as_version=4)
+    imports = next(c.source for c in source.cells if c.cell_type == "code")
+    for version in (source, student_notebook(assignment_id)):
+        namespace = {}
+        exec(imports, namespace)
+        for cell in graded_cells(version).values():
+            exec(cell.source, namespace)
+        for name in assignment.graded_functions:
+            test = getattr(public, f"{name}_test")
+            if version is source:
+                test(namespace[name])
+                assert capsys.readouterr().out.rstrip().endswith("All tests passed.\x1b[0m")
+            else:
+                with pytest.raises(CheckFailure, match=rf"^{name}: "):
+                    test(namespace[name])

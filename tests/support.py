@@ -1,0 +1,116 @@
+"""Tools the tests share: building student notebooks and grading them through the real path."""
+import copy
+import functools
+import re
+import warnings
+
+import nbformat
+
+from autograder.assignments import REPO_ROOT, get_assignment
+from autograder.grading import grade
+from autograder.reference import reference_namespace
+
+__all__ = ["graded_cells", "fill", "grade_notebook", "graded_reference", "printed_text", "errors",
+           "namespace_with"]
+
+
+def graded_cells(notebook):
+    """Map graded function name -> its cell, in a source or student notebook."""
+    cells = {}
+    for cell in notebook.cells:
+        match = re.match(r"# GRADED FUNCTION: (\w+)", cell.source) if cell.cell_type == "code" else None
+        if match:
+            cells[match[1]] = cell
+    return cells
+
+
+def student_notebook(assignment_id):
+    """The released student notebook, as committed."""
+    return nbformat.read(REPO_ROOT / get_assignment(assignment_id).student_notebook, as_version=4)
+
+
+def fill(assignment_id, answers=None):
+    """The released notebook with graded cells replaced: the reference code, then ``answers``.
+
+    ``answers`` maps a function name to the full source of its cell (the learner's answer).
+    """
+    source = nbformat.read(get_assignment(assignment_id).source_notebook, as_version=4)
+    notebook = copy.deepcopy(student_notebook(assignment_id))
+    reference = graded_cells(source)
+    for name, cell in graded_cells(notebook).items():
+        cell.source = reference[name].source
+    for name, code in (answers or {}).items():
+        graded_cells(notebook)[name].source = f"# GRADED FUNCTION: {name}\n{code.strip()}\n"
+    return notebook
+
+
+def grade_notebook(notebook, assignment_id, tmp_path, name="submission.ipynb"):
+    """Write ``notebook`` to ``tmp_path`` and grade it with the autograder; return (result, graded)."""
+    path = tmp_path / name
+    nbformat.write(notebook, path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return grade(path, get_assignment(assignment_id))
+
+
+@functools.cache
+def graded_reference(assignment_id):
+    """The source notebook graded once per test process: (result, graded notebook)."""
+    import tempfile
+    from pathlib import Path
+
+    source = nbformat.read(get_assignment(assignment_id).source_notebook, as_version=4)
+    return grade_notebook(source, assignment_id, Path(tempfile.mkdtemp()))
+
+
+def printed_text(notebook):
+    """Everything the notebook's cells printed to stdout, as one string."""
+    return "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code"
+                   for o in c.get("outputs", []) if o.output_type == "stream" and o.name == "stdout")
+
+
+def errors(notebook):
+    """(cell id, error name, message) for every cell that raised."""
+    return [(c.get("id"), o.ename, o.evalue) for c in notebook.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if o.output_type == "error"]
+
+
+def namespace_with(assignment_id, answers):
+    """A copy of the reference namespace in which ``answers`` (function name -> code) replace functions."""
+    namespace = dict(reference_namespace(assignment_id))
+    for code in answers.values():
+        exec(compile(code, "<answer>", "exec"), namespace)
+    return namespace
+
+
+def hidden_verdict(assignment_id, function, code):
+    """Run the hidden test of ``function`` with ``code`` in place of the reference; None if it passes,
+    else the failure message."""
+    from autograder.hidden import HiddenTestFailure, run_hidden_test
+
+    try:
+        run_hidden_test(assignment_id, function, namespace_with(assignment_id, {function: code}))
+    except HiddenTestFailure as failure:
+        return str(failure)
+    return None
+
+
+def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
+    """Each mutant fails its hidden test and each variant passes, in process and through nbgrader.
+
+    In process every answer is tried alone; through nbgrader one notebook holds the first mutant
+    of every function and another holds the first variant of every function.
+    """
+    for function, answers in mutants.items():
+        for code in answers:
+            assert hidden_verdict(assignment_id, function, code), f"mutant of {function} passed:\n{code}"
+    for function, answers in variants.items():
+        for code in answers:
+            assert hidden_verdict(assignment_id, function, code) is None, f"variant of {function} failed:\n{code}"
+    result, _ = grade_notebook(fill(assignment_id, {f: a[0] for f, a in mutants.items()}), assignment_id,
+                               tmp_path, "mutants.ipynb")
+    failed = {t["function"] for t in result["tests"] if not t["passed"]}
+    assert set(mutants) <= failed, result["tests"]
+    result, _ = grade_notebook(fill(assignment_id, {f: a[0] for f, a in variants.items()}), assignment_id,
+                               tmp_path, "variants.ipynb")
+    assert result["score"] == result["max_score"], result["tests"]
