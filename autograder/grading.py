@@ -5,7 +5,7 @@ import nbformat
 
 from autograder.course import TemporaryCourse
 
-__all__ = ["NotANotebook", "grade", "read_submission"]
+__all__ = ["NotANotebook", "grade", "read_submission", "result_from"]
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -46,39 +46,45 @@ def read_submission(path):
     return notebook
 
 
-def grade(path, assignment):
-    """Grade the notebook at ``path`` against ``assignment``.
+def result_from(assignment, source, outcomes):
+    """The result object of ``grade --json``: ``outcomes`` maps a graded function to ``(passed, message)``.
 
-    Returns ``(result, graded_notebook)``: ``result`` is the object ``grade --json`` prints (the
-    maximum score always comes from the source notebook, whatever the submission claims); the
+    Points and the maximum come from the source notebook's grade cells, never from the submission.
+    """
+    tests = []
+    for cell in _grade_cells(source):
+        grade_id, points = cell.metadata.nbgrader["grade_id"], float(cell.metadata.nbgrader["points"])
+        function = grade_id.removeprefix("test_")
+        passed, message = outcomes.get(function, (False, f"{function}: not graded"))
+        tests.append({"name": grade_id, "function": function, "score": points if passed else 0.0,
+                      "max_score": points, "passed": passed, "message": message})
+    return {"assignment": assignment.id, "score": sum(t["score"] for t in tests),
+            "max_score": sum(t["max_score"] for t in tests), "tests": tests}
+
+
+def grade(path, assignment):
+    """Grade the notebook at ``path`` against ``assignment`` with nbgrader's autograde.
+
+    Returns ``(result, graded_notebook)``: ``result`` is the object ``grade --json`` prints; the
     graded notebook is ``None`` when nbgrader could not run the submission.
     """
     read_submission(path)
     source = nbformat.read(assignment.source_notebook, as_version=4)
     with TemporaryCourse(assignment) as course:
         grades, graded, log = course.autograde(path)
-    graded_cells = {c.metadata.nbgrader["grade_id"]: c for c in _grade_cells(graded)} if graded else {}
-    tests = []
-    for cell in _grade_cells(source):
-        grade_id, points = cell.metadata.nbgrader["grade_id"], cell.metadata.nbgrader["points"]
-        score = float(grades.get(grade_id, (0.0, points))[0] or 0.0) if grades else 0.0
-        tests.append({
-            "name": grade_id,
-            "function": grade_id.removeprefix("test_"),
-            "score": score,
-            "max_score": float(points),
-            "passed": score >= points,
-            "message": _message(graded_cells.get(grade_id)) if graded else "the notebook could not be graded",
-        })
-    result = {
-        "assignment": assignment.id,
-        "score": sum(t["score"] for t in tests),
-        "max_score": float(sum(c.metadata.nbgrader["points"] for c in _grade_cells(source))),
-        "tests": tests,
-    }
     if graded is None:
+        result = result_from(assignment, source, {})
         result["error"] = _failure_reason(log)
-    return result, graded
+        for test in result["tests"]:
+            test["message"] = f"{test['function']}: not graded: {result['error']}"
+        return result, None
+    graded_cells = {c.metadata.nbgrader["grade_id"]: c for c in _grade_cells(graded)}
+    outcomes = {}
+    for grade_id, (score, max_score) in grades.items():
+        if grade_id.startswith("test_"):
+            outcomes[grade_id.removeprefix("test_")] = (bool(score is not None and score >= max_score),
+                                                        _message(graded_cells.get(grade_id)))
+    return result_from(assignment, source, outcomes), graded
 
 
 def _failure_reason(log):

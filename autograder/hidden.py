@@ -21,7 +21,8 @@ import numpy as np
 
 from helpers.checks import CheckFailure, call_quietly, describe_difference
 
-__all__ = ["HiddenTest", "HiddenTestFailure", "Comparison", "hidden_test", "hidden_tests", "run_hidden_test"]
+__all__ = ["HiddenTest", "HiddenTestFailure", "Comparison", "StudentError", "hidden_test", "hidden_tests",
+           "run_hidden_test"]
 
 _REGISTRY = {}
 
@@ -61,13 +62,28 @@ def _silently(function, *args, **kwargs):
 
 
 class Comparison:
-    """Compare a learner's function with the reference, case by case."""
+    """Compare a learner's function with the reference, case by case.
 
-    def __init__(self, function, student, reference):
+    ``call_student(function, args, kwargs, random_state)`` runs the learner's function and returns
+    ``(output, (args, kwargs) after the call)`` or raises :class:`StudentError`; by default it calls
+    the function in this process, from the ``student`` namespace (a notebook's globals).
+    """
+
+    def __init__(self, function, reference, student=None, call_student=None, normalize=lambda value: value):
         self.function = function
-        self.student = student
         self.reference = reference
+        self.call_student = call_student or self._call_in_namespace
+        self.student = student
+        self.normalize = normalize
         self.cases = 0
+
+    def _call_in_namespace(self, function, args, kwargs, random_state):
+        np.random.set_state(random_state)
+        try:
+            output = _silently(self.student[function], *args, **kwargs)
+        except Exception as error:  # the learner's code, any error
+            raise StudentError(f"raised {type(error).__name__}: {error}") from None
+        return output, (args, kwargs)
 
     def call(self, *args, case, rtol=1e-6, atol=1e-9, check_dtype=True, **kwargs):
         """Call both functions on copies of the inputs and compare outputs and inputs afterwards.
@@ -77,13 +93,13 @@ class Comparison:
         inputs = copy.deepcopy((args, kwargs))
         random_state = np.random.get_state()
         ref_args, ref_kwargs = copy.deepcopy(inputs)
-        expected = _silently(self.reference[self.function], *ref_args, **ref_kwargs)
-        np.random.set_state(random_state)
+        expected = self.normalize(_silently(self.reference[self.function], *ref_args, **ref_kwargs))
+        student_args, student_kwargs = copy.deepcopy(inputs)
         try:
-            got = _silently(self.student[self.function], *args, **kwargs)
-        except Exception as error:  # the learner's code, any error
-            self.fail(f"{case}: raised {type(error).__name__}: {error}")
-        problem = describe_difference(inputs, (args, kwargs), where="inputs", rtol=0, atol=0)
+            got, after = self.call_student(self.function, student_args, student_kwargs, random_state)
+        except StudentError as error:
+            self.fail(f"{case}: {error}")
+        problem = describe_difference(self.normalize(inputs), after, where="inputs", rtol=0, atol=0)
         if problem:
             self.fail(f"{case}: the function changed its input ({problem})")
         problem = describe_difference(expected, got, rtol=rtol, atol=atol, check_dtype=check_dtype)
@@ -96,6 +112,10 @@ class Comparison:
         raise HiddenTestFailure(f"{self.function}: {message}")
 
 
+class StudentError(Exception):
+    """The learner's function could not produce an output (it raised, timed out or died)."""
+
+
 def run_hidden_test(assignment_id, function, namespace, *, seed=None):
     """Run the hidden test of ``function`` against the learner's ``namespace`` (a notebook's globals).
 
@@ -106,6 +126,6 @@ def run_hidden_test(assignment_id, function, namespace, *, seed=None):
     test = hidden_tests(assignment_id)[function]
     if not callable(namespace.get(function)):
         raise HiddenTestFailure(f"{function}: no function named {function} is defined in the notebook")
-    comparison = Comparison(function, namespace, reference_namespace(assignment_id))
+    comparison = Comparison(function, reference_namespace(assignment_id), student=namespace)
     test.run(comparison, np.random.default_rng(seed))
     print(f"{function}: {comparison.cases} hidden checks passed.")
