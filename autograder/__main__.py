@@ -7,6 +7,7 @@ import warnings
 from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment
 from autograder.course import ConfigError
 from autograder.grading import NotANotebook, grade
+from autograder.isolation import SandboxUnavailable
 
 
 def _list(args):
@@ -52,6 +53,21 @@ def _grade(args):
     return 0
 
 
+def _grade_class(args):
+    from autograder.classroom import grade_class
+    from autograder.isolation import Limits
+
+    limits = Limits(memory_bytes=int(args.memory_gib * 2**30), cell_seconds=args.cell_timeout,
+                    call_seconds=args.cell_timeout, total_seconds=args.total_timeout)
+    entries = grade_class(args.submissions, get_assignment(args.assignment), workers=args.workers,
+                          scheduler=args.scheduler, csv_path=args.csv, feedback_dir=args.feedback, db_url=args.db,
+                          state_path=args.state, limits=limits)
+    scores = [e["result"]["score"] for e in entries]
+    print(f"graded {len(entries)} submissions of {args.assignment}; mean score "
+          f"{(sum(scores) / len(scores)) if scores else 0:.2f}")
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,10 +81,23 @@ def main(argv=None):
     grading.add_argument("--assignment", required=True, help="assignment id (see `list`)")
     grading.add_argument("--json", action="store_true", help="print one JSON object")
     grading.set_defaults(run=_grade)
+    classroom = commands.add_parser("grade-class", help="grade a whole class in parallel, each submission sandboxed")
+    classroom.add_argument("submissions", help="nbgrader submitted/ folder, or a folder or zip of <student>.ipynb")
+    classroom.add_argument("--assignment", required=True, help="assignment id (see `list`)")
+    classroom.add_argument("--workers", type=int, help="local Dask workers (default: one per core)")
+    classroom.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://host:8786")
+    classroom.add_argument("--csv", help="write the scores to this CSV file")
+    classroom.add_argument("--feedback", help="write one HTML feedback page per student into this folder")
+    classroom.add_argument("--db", help="gradebook database URL (default: sqlite:///gradebook.db)")
+    classroom.add_argument("--state", help="journal for resuming (default: grade-class-<id>.jsonl)")
+    classroom.add_argument("--memory-gib", type=float, default=4.0, help="memory limit per submission")
+    classroom.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell and per call")
+    classroom.add_argument("--total-timeout", type=float, default=600.0, help="seconds per submission")
+    classroom.set_defaults(run=_grade_class)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (NotANotebook, UnknownAssignment) as error:
+    except (NotANotebook, UnknownAssignment, FileNotFoundError, SandboxUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except ConfigError as error:

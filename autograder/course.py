@@ -53,12 +53,12 @@ def load_config(config_dir=COURSE_DIR):
 class TemporaryCourse:
     """An nbgrader course with one assignment, in a temporary folder removed on exit."""
 
-    def __init__(self, assignment, source_notebook=None, config_dir=COURSE_DIR):
+    def __init__(self, assignment, source_notebook=None, config_dir=COURSE_DIR, db_url=None):
         self.assignment = assignment
         self.root = Path(tempfile.mkdtemp(prefix=f"{assignment.id}-"))
         config = load_config(config_dir)
         config.CourseDirectory.root = str(self.root)
-        config.CourseDirectory.db_url = f"sqlite:///{self.root / 'gradebook.db'}"
+        config.CourseDirectory.db_url = db_url or f"sqlite:///{self.root / 'gradebook.db'}"
         self.db_url = config.CourseDirectory.db_url
         self.api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         self.api.log.setLevel("ERROR")

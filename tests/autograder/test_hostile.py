@@ -1,0 +1,163 @@
+"""Hostile submissions against the sandboxed grader: each is graded correctly and harms nothing."""
+import socket
+import threading
+import uuid
+
+import nbformat
+import psutil
+import pytest
+
+from autograder.assignments import REPO_ROOT, get_assignment
+from autograder.isolated_grading import grade_isolated
+from autograder.isolation import Limits
+from tests.support import fill
+
+pytestmark = pytest.mark.xdist_group("hostile")
+
+ASSIGNMENT = "c1w2_python_basics"
+FAST = Limits(cell_seconds=10, call_seconds=10, total_seconds=120, memory_bytes=2 * 2**30)
+WRONG_SOFTMAX = "def softmax(x):\n    return np.exp(x)"  # forgets to normalise
+
+
+def grade(tmp_path, answers=None, notebook=None, limits=FAST):
+    path = tmp_path / f"{uuid.uuid4().hex}.ipynb"
+    nbformat.write(notebook or fill(ASSIGNMENT, answers), path)
+    return grade_isolated(path, get_assignment(ASSIGNMENT), limits)
+
+
+def passed(result):
+    return {t["function"]: t["passed"] for t in result["tests"]}
+
+
+def only_failing(result, *functions):
+    """Every test passes except those of ``functions``."""
+    verdicts = passed(result)
+    return {f for f, ok in verdicts.items() if not ok} == set(functions)
+
+
+def test_an_infinite_loop_in_a_function_fails_only_that_function(tmp_path):
+    """Does a function that never returns time out alone, the rest of the notebook graded normally?"""
+    result = grade(tmp_path, {"L2": "def L2(yhat, y):\n    while True:\n        pass"})
+    assert only_failing(result, "L2") and "timed out" in result["tests"][-1]["message"]
+
+
+def test_an_infinite_loop_at_definition_time_skips_that_cell(tmp_path):
+    """Does a cell that never finishes get skipped, with every other function still graded?"""
+    result = grade(tmp_path, {"L1": "while True:\n    pass\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat))"})
+    assert only_failing(result, "L1") and result["skipped_cells"]
+
+
+@pytest.mark.parametrize("where", ["cell", "function"])
+def test_a_submission_that_exits_its_process_loses_only_that_part(tmp_path, where):
+    """Does os._exit, in a cell or inside a function, cost only the function concerned?"""
+    code = ("import os\nos._exit(3)\ndef softmax(x):\n    return x" if where == "cell" else
+            "def softmax(x):\n    import os\n    os._exit(3)")
+    assert only_failing(grade(tmp_path, {"softmax": code}), "softmax")
+
+
+@pytest.mark.parametrize("forgery", [
+    "np.allclose = lambda *a, **k: True\nnp.isclose = lambda *a, **k: np.True_\nnp.array_equal = lambda *a, **k: True",
+    "import helpers.checks\nhelpers.checks.describe_difference = lambda *a, **k: None",
+    "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])",
+    "print('\\x1b[32mAll tests passed.\\x1b[0m')\nprint('softmax: 4 hidden checks passed.')",
+    "import sys, types\nfake = types.ModuleType('autograder')\nfake.hidden = types.SimpleNamespace("
+    "run_hidden_test=lambda *a, **k: print('passed'))\nsys.modules['autograder'] = fake\n"
+    "sys.modules['autograder.hidden'] = fake.hidden",
+    "class Always:\n    def __eq__(self, other):\n        return True\n    shape = (2, 5)\n"
+    "def softmax(x):\n    return Always()",
+])
+def test_forged_verdicts_do_not_pass_a_wrong_answer(tmp_path, forgery):
+    """Monkeypatched comparisons, neutered test modules, input transformers, fake output: still 0?"""
+    code = f"{WRONG_SOFTMAX}\n{forgery}" if "def softmax" not in forgery else forgery
+    result = grade(tmp_path, {"softmax": code})
+    assert passed(result)["softmax"] is False
+
+
+def test_the_reference_cannot_be_read_from_disk(tmp_path):
+    """Does a function that copies the reference from the instructor's files fail in the sandbox?"""
+    source = get_assignment(ASSIGNMENT).text_source
+    code = (f"def softmax(x):\n    namespace = {{}}\n    text = open({str(source)!r}).read()\n"
+            "    start = text.index('# GRADED FUNCTION: softmax')\n"
+            "    exec(text[start:text.index('# %%', start)], globals(), namespace)\n    return namespace['softmax'](x)")
+    assert source.exists()
+    result = grade(tmp_path, {"softmax": code})
+    assert passed(result)["softmax"] is False and "FileNotFoundError" in result["tests"][5]["message"]
+    code = "def softmax(x):\n    from autograder.reference import reference_namespace\n" \
+           f"    return reference_namespace({ASSIGNMENT!r})['softmax'](x)"
+    assert passed(grade(tmp_path, {"softmax": code}))["softmax"] is False
+
+
+def test_writes_outside_scratch_and_orphan_processes_leave_no_trace(tmp_path):
+    """Do writes into the project or the grader's folders fail, and processes started with setsid end too?"""
+    token = uuid.uuid4().hex
+    readme = (REPO_ROOT / "README.md").read_bytes()
+    targets = [REPO_ROOT / "README.md", REPO_ROOT / "helpers" / f"{token}.py", tmp_path / token]
+    code = (f"import subprocess, pathlib\n"
+            f"for target in {[str(t) for t in targets]!r}:\n"
+            f"    try:\n        pathlib.Path(target).write_text('pwned')\n    except OSError:\n        pass\n"
+            f"subprocess.Popen(['setsid', 'sh', '-c', 'sleep 300 # {token}'])\n"
+            f"subprocess.Popen(['sh', '-c', 'sleep 301 # {token}'], start_new_session=True)\n"
+            "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))")
+    result = grade(tmp_path, {"L1": code})
+    assert result["score"] == result["max_score"]
+    assert (REPO_ROOT / "README.md").read_bytes() == readme
+    assert not targets[1].exists() and not targets[2].exists()
+    survivors = [p for p in psutil.process_iter(["cmdline"]) if token in " ".join(p.info["cmdline"] or [])]
+    assert survivors == []
+
+
+def test_no_network_connection_leaves_the_sandbox(tmp_path):
+    """Does a connection attempt to a server on the grader's loopback never arrive?"""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.5)
+    port = server.getsockname()[1]
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept())
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    code = (f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=2).sendall(b'leak')\n"
+            "except OSError:\n    pass\ndef L2(yhat, y):\n    return np.sum((y - yhat) ** 2)")
+    try:
+        result = grade(tmp_path, {"L2": code})
+    finally:
+        stop.set()
+        thread.join()
+        server.close()
+    assert accepted == [] and result["score"] == result["max_score"]
+
+
+def test_a_memory_hog_and_an_output_flood_cost_only_their_own_cells(tmp_path):
+    """Do an 8 GiB allocation and gigabytes of printing fail harmlessly, everything else graded?"""
+    hog = "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\nbig = bytearray(8 * 2**30)"
+    flood = "def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)\nfor _ in range(2000):\n    print('x' * 1_000_000)"
+    result = grade(tmp_path, {"L1": hog, "L2": flood})
+    assert result["score"] == result["max_score"]
+
+
+def test_tampered_and_deleted_grade_cells_change_nothing(tmp_path):
+    """Do edited or deleted grade cells and claimed points leave a wrong answer at its true score?"""
+    notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX})
+    grade_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    for cell in grade_cells[:4]:
+        cell.source = "print('All tests passed.')"
+        cell.metadata.nbgrader["points"] = 100
+    notebook.cells = [c for c in notebook.cells if c not in grade_cells[4:]]
+    result = grade(tmp_path, notebook=notebook)
+    assert result["max_score"] == 8 and result["score"] == 7 and only_failing(result, "softmax")
+
+
+def test_the_same_submission_gets_the_same_score_ten_times(tmp_path):
+    """With fresh random inputs at every grading, is the score of a mixed submission stable?"""
+    notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX, "L1": "def L1(yhat, y):\n    return np.sum(y - yhat)"})
+    scores = {grade(tmp_path, notebook=notebook)["score"] for _ in range(10)}
+    assert scores == {6.0}
