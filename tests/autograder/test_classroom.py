@@ -22,13 +22,17 @@ LIMITS = Limits(cell_seconds=10, call_seconds=10, total_seconds=120)
 
 
 def write_class(folder):
-    """A small class: a perfect notebook, an empty one, a looping one, one that is not a notebook."""
+    """A small class: a perfect notebook, an empty one, a looping one, one that is not a notebook, and one
+    that kills its process and hogs memory."""
     folder.mkdir(parents=True, exist_ok=True)
     nbformat.write(fill(ASSIGNMENT), folder / "ada.ipynb")
     nbformat.write(student_notebook(ASSIGNMENT), folder / "bob.ipynb")
     nbformat.write(fill(ASSIGNMENT, {"softmax": "def softmax(x):\n    while True:\n        pass"}),
                    folder / "cy.ipynb")
     (folder / "dee.ipynb").write_text("not a notebook at all")
+    nbformat.write(fill(ASSIGNMENT, {"basic_sigmoid": "import os\nos._exit(1)",
+                                     "L1": "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\n"
+                                           "hog = bytearray(16 * 2**30)"}), folder / "eve.ipynb")
     (folder / "notes.txt").write_text("ignored")
     return folder
 
@@ -40,9 +44,9 @@ def test_grade_class_command_writes_gradebook_csv_and_feedback(tmp_path):
                           "--workers", "2", "--csv", "grades.csv", "--feedback", "feedback", "--cell-timeout", "10"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert "graded 4 submissions" in run.stdout and "4/4" in run.stderr  # the progress bar's count
+    assert "graded 5 submissions" in run.stdout and "5/5" in run.stderr  # the progress bar's count
     rows = {row["student"]: row for row in csv.DictReader(open(tmp_path / "grades.csv"))}
-    assert {s: float(r["score"]) for s, r in rows.items()} == {"ada": 8, "bob": 0, "cy": 7, "dee": 0}
+    assert {s: float(r["score"]) for s, r in rows.items()} == {"ada": 8, "bob": 0, "cy": 7, "dee": 0, "eve": 7}
     assert "not a Jupyter notebook" in rows["dee"]["error"]
     with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission(ASSIGNMENT, "ada").score == 8
@@ -99,4 +103,4 @@ def test_an_existing_dask_scheduler_receives_the_work(tmp_path):
         entries = grade_class(tmp_path / "class", get_assignment(ASSIGNMENT), scheduler=cluster.scheduler_address,
                               limits=LIMITS, state_path=tmp_path / "state.jsonl",
                               db_url=f"sqlite:///{tmp_path / 'gradebook.db'}", progress=False)
-    assert {e["student"]: e["result"]["score"] for e in entries} == {"ada": 8, "bob": 0, "cy": 7, "dee": 0}
+    assert {e["student"]: e["result"]["score"] for e in entries} == {"ada": 8, "bob": 0, "cy": 7, "dee": 0, "eve": 7}
