@@ -1,4 +1,5 @@
 """A temporary nbgrader course directory in which release and grading run nbgrader itself."""
+import functools
 import os
 import shutil
 import sys
@@ -6,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+import nbgrader.api
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
@@ -14,6 +16,10 @@ from traitlets.config.loader import PyFileConfigLoader
 from autograder.assignments import COURSE_DIR
 
 __all__ = ["ConfigError", "GraderError", "TemporaryCourse", "load_config", "KERNEL_ENV"]
+
+# nbgrader runs `alembic heads` in a subprocess for every new gradebook; the answer is the same for
+# the whole process, so ask once.
+nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
 
 CONFIG_FILE = "nbgrader_config.py"
 STUDENT = "student"
