@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.lab-configured
 KERNEL := dls-course
 
 .PHONY: setup lab test release check bench
 
-setup: $(STAMP)
+setup: $(STAMP) $(LAB_STAMP)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,11 @@ $(STAMP): pyproject.toml | $(PY)
 		--display-name "Python 3 (Deep Learning course)" \
 		--env TF_CPP_MIN_LOG_LEVEL 3 --env TF_ENABLE_ONEDNN_OPTS 0
 	touch $(STAMP)
+
+# Configure the environment's JupyterLab (settings, nbgrader extensions) when lab/ changes.
+$(LAB_STAMP): $(STAMP) $(wildcard lab/*)
+	$(PY) lab/install.py
+	touch $(LAB_STAMP)
 
 lab: setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --notebook-dir="$(CURDIR)"

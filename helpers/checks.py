@@ -33,10 +33,29 @@ def rel_error(x, y):
     return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)), initial=0.0))
 
 
+def _is_tensor(value):
+    """Whether ``value`` is a framework tensor or variable (TensorFlow's, for instance): an
+    array-like object with ``shape``, ``dtype`` and a ``.numpy()`` method, but not a NumPy object.
+    TensorFlow is never imported here."""
+    return (not isinstance(value, (np.ndarray, np.generic)) and callable(getattr(value, "numpy", None))
+            and hasattr(value, "shape") and hasattr(value, "dtype"))
+
+
+def _tensor_kind(value):
+    """``"tf.Variable"`` for a variable (it can be assigned to), else ``"tf.Tensor"``."""
+    return "tf.Variable" if callable(getattr(value, "assign", None)) else "tf.Tensor"
+
+
+def _dtype_name(dtype):
+    return getattr(dtype, "name", str(dtype))
+
+
 def summarize(value):
     """A short description of a value: its type, shape and dtype, never the whole array."""
     if isinstance(value, np.ndarray):
         return f"ndarray of shape {value.shape} and dtype {value.dtype}"
+    if _is_tensor(value):
+        return f"{_tensor_kind(value)} of shape {tuple(value.shape)} and dtype {_dtype_name(value.dtype)}"
     if isinstance(value, (list, tuple)):
         return f"{type(value).__name__} of length {len(value)}"
     if isinstance(value, dict):
@@ -73,7 +92,22 @@ def describe_difference(expected, got, *, where="output", rtol=1e-6, atol=1e-9, 
     Dicts must have the same keys, lists and tuples the same type and length, arrays the same
     shape, the same dtype kind (when ``check_dtype``) and close values; a Python ``float``
     expected accepts any real scalar but not an ``int``.
+
+    A TensorFlow tensor or variable expected (anything with a ``.numpy()`` method) must come
+    back as the same kind of object (a ``tf.Variable`` where a variable is expected, a tensor
+    where a tensor is), with exactly the same dtype (when ``check_dtype``: ``float32`` is not
+    ``float64``, because TensorFlow does not mix them); the values are then compared as NumPy
+    arrays, like any other array.
     """
+    if _is_tensor(expected):
+        if not _is_tensor(got):
+            return f"{where}: {summarize(expected)} expected, got {summarize(got)}"
+        if _tensor_kind(got) != _tensor_kind(expected):
+            return f"{where}: {_tensor_kind(expected)} expected, got {summarize(got)}"
+        if check_dtype and _dtype_name(got.dtype) != _dtype_name(expected.dtype):
+            return f"{where}: dtype {_dtype_name(expected.dtype)} expected, got {summarize(got)}"
+        return describe_difference(np.asarray(expected.numpy()), np.asarray(got.numpy()), where=where,
+                                   rtol=rtol, atol=atol, check_dtype=check_dtype)
     if isinstance(expected, dict):
         if not isinstance(got, dict):
             return f"{where}: dict expected, got {summarize(got)}"

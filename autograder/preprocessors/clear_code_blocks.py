@@ -11,8 +11,9 @@ __all__ = ["ClearCodeBlocks", "stub_region"]
 
 
 def _target_text(source, target):
-    text = ast.get_source_segment(source, target)
-    return text if not isinstance(target, (ast.Tuple, ast.List)) else text.strip("()[] ")
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return ", ".join(ast.get_source_segment(source, element) for element in target.elts)
+    return ast.get_source_segment(source, target)
 
 
 def stub_region(body):

@@ -4,7 +4,7 @@ import importlib
 import nbformat
 import pytest
 
-from autograder.assignments import all_assignments, get_assignment
+from autograder.assignments import REPO_ROOT, all_assignments, get_assignment
 from helpers.checks import CheckFailure
 from tests.support import errors, fill, grade_notebook, graded_cells, graded_reference, student_notebook
 
@@ -65,3 +65,15 @@ def test_public_tests_pass_on_the_reference_and_fail_on_the_stubs(assignment_id,
             else:
                 with pytest.raises(CheckFailure, match=rf"^{name}: "):
                     test(namespace[name])
+
+
+@pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
+def test_sandboxed_grading_gives_full_marks_to_the_reference_and_zero_to_the_stubs(assignment_id):
+    """Does `grade-class`'s sandboxed path agree: every point for the reference, none for the released notebook?"""
+    from autograder.isolated_grading import grade_isolated
+
+    assignment = get_assignment(assignment_id)
+    reference = grade_isolated(assignment.source_notebook, assignment)
+    assert reference["score"] == reference["max_score"], [t["message"] for t in reference["tests"] if not t["passed"]]
+    released = grade_isolated(REPO_ROOT / assignment.student_notebook, assignment)
+    assert released["score"] == 0 and not released.get("skipped_cells")

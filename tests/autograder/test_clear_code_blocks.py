@@ -62,3 +62,12 @@ def test_broken_markers_stop_the_release_with_a_clear_message(cell, problem):
     """Do unbalanced markers, a graded cell without a region, or a stub that does not compile raise?"""
     with pytest.raises(ValueError, match=problem):
         ClearCodeBlocks().clear_cell(cell, "f")
+
+
+def test_tuple_targets_with_subscripts_keep_their_brackets():
+    """Does `grads["dA" + str(l)], grads["db"] = ...` become a valid stub with one None per target?"""
+    cell = ('def f(grads, l):\n    ### START CODE HERE ###\n    grads["dA" + str(l)], grads["db"] = 1, 2\n'
+            '    (a, b) = 3, 4\n    ### END CODE HERE ###\n    return grads\n')
+    cleared = ClearCodeBlocks().clear_cell(cell)
+    assert '    grads["dA" + str(l)], grads["db"] = None, None\n' in cleared
+    assert "    a, b = None, None\n" in cleared

@@ -94,3 +94,53 @@ def test_a_learner_warning_is_silenced():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         Checker("h").call(noisy, np.ones(1), case="ones")
+
+
+@pytest.fixture(scope="module")
+def tf():
+    return pytest.importorskip("tensorflow")
+
+
+def test_tensors_and_variables_are_compared_by_value(tf):
+    """Do equal TensorFlow tensors, variables, and dicts or tuples of them match, within the tolerance?"""
+    assert describe_difference(tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0 + 1e-7])) is None
+    assert describe_difference(tf.constant(0.5), tf.constant(0.5)) is None
+    assert describe_difference({"W1": tf.Variable([[1.0]])}, {"W1": tf.Variable([[1.0]])}) is None
+    assert describe_difference((tf.constant(1.0), [tf.Variable(2.0)]), (tf.constant(1.0), [tf.Variable(2.0)])) is None
+
+
+@pytest.mark.parametrize("expected, got, message", [
+    (lambda tf: tf.constant([1.0, 2.0]), lambda tf: tf.constant([1.0, 2.5]),
+     "values differ at 1 of 2 positions, first at (1,)"),
+    (lambda tf: tf.constant(np.zeros(6, np.float32)), lambda tf: tf.constant(np.zeros((6, 1), np.float32)),
+     "shape (6,) expected, got (6, 1)"),
+    (lambda tf: tf.constant(0.5), lambda tf: tf.constant(0.5, dtype=tf.float64),
+     "dtype float32 expected, got tf.Tensor of shape () and dtype float64"),
+    (lambda tf: tf.Variable([[1.0]]), lambda tf: tf.constant([[1.0]]),
+     "tf.Variable expected, got tf.Tensor of shape (1, 1) and dtype float32"),
+    (lambda tf: tf.constant([1.0, 2.0]), lambda tf: np.array([1.0, 2.0], np.float32),
+     "tf.Tensor of shape (2,) and dtype float32 expected, got ndarray of shape (2,) and dtype float32"),
+    (lambda tf: {"b1": tf.Variable(np.zeros((2, 1), np.float32))}, lambda tf: {"b1": None},
+     'output["b1"]: tf.Variable of shape (2, 1) and dtype float32 expected, got None'),
+    (lambda tf: np.zeros(2), lambda tf: tf.constant(np.zeros(2)),
+     "ndarray of shape (2,) and dtype float64 expected, got tf.Tensor of shape (2,) and dtype float64"),
+])
+def test_tensor_differences_are_described_in_one_sentence(tf, expected, got, message):
+    """Does each kind of TensorFlow mismatch (values, shape, dtype, variable vs tensor, tensor vs numpy)
+    produce a sentence saying what differs?"""
+    assert message in describe_difference(expected(tf), got(tf))
+
+
+def test_tensor_dtype_check_can_be_relaxed(tf):
+    """With check_dtype=False, does a float64 tensor match a float32 one of the same values?"""
+    assert describe_difference(tf.constant([1.0]), tf.constant([1.0], dtype=tf.float64), check_dtype=False) is None
+
+
+def test_a_changed_variable_counts_as_a_mutated_input(tf):
+    """Does Checker.call report a function that assigns to the tf.Variable it was given?"""
+    def in_place(v):
+        v.assign_add(tf.ones_like(v))
+        return v
+
+    with pytest.raises(CheckFailure, match="changed its input"):
+        Checker("f").call(in_place, tf.Variable([1.0, 2.0]), case="a variable")

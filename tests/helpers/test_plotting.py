@@ -12,6 +12,14 @@ from helpers.plotting import (
     plot_learning_curves,
     plot_misclassified,
 )
+from helpers.plotting import (
+    plot_2d_dataset,
+    plot_epsilon_sweep,
+    plot_gradient_differences,
+    plot_learning_rate_schedules,
+    plot_model_comparison,
+    plot_optimizer_paths,
+)
 
 
 def _image_count(fig):
@@ -169,3 +177,108 @@ def test_plot_decision_boundary_checks_shapes():
     """Is X of shape (m, 2) instead of (2, m) refused with a message naming the expected shape?"""
     with pytest.raises(ValueError, match=r"\(2, m\)"):
         plot_decision_boundary(lambda P: P[0:1] > 0, np.zeros((5, 2)), np.zeros((1, 5)))
+
+
+def test_plot_2d_dataset_draws_both_classes_with_labels():
+    """Does plot_2d_dataset draw one scatter per class, label the axes and title the plot?"""
+    X = np.array([[0.0, 1.0, 2.0], [0.0, 1.0, 0.5]])
+    ax = plot_2d_dataset(X, np.array([[0, 1, 1]]), title="points")
+    assert [len(c.get_offsets()) for c in ax.collections] == [1, 2]
+    assert ax.get_title() == "points" and ax.get_xlabel() and ax.get_ylabel()
+    with pytest.raises(ValueError, match="labels"):
+        plot_2d_dataset(X, np.array([[0, 1]]))
+
+
+def test_plot_model_comparison_puts_boundaries_over_costs_and_marks_infinite_costs():
+    """Is there a column per model, boundaries on top and costs below on a shared scale, the notes in the titles,
+    and a marker where a cost is inf?"""
+    X = np.array([[0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 0.0, 1.0]])
+    Y = np.array([[0, 1, 0, 1]])
+    axes = plot_model_comparison(
+        {"a": lambda P: (P[0:1] > 1.5).astype(int), "b": lambda P: (P[1:2] > 0.5).astype(int)},
+        {"a": [0.7, 0.5, 0.3], "b": [float("inf"), 0.6, 0.4]}, X, Y, every=1000, unit="epoch",
+        notes={"a": "train 50 %"})
+    assert axes.shape == (2, 2)
+    assert axes[0, 0].get_title() == "a\ntrain 50 %" and axes[0, 1].get_title() == "b"
+    assert axes[1, 0].get_ylim() == axes[1, 1].get_ylim()
+    assert axes[1, 1].get_xlabel() == "epoch" and axes[1, 1].get_ylabel() == "cost"
+    np.testing.assert_array_equal(axes[1, 0].get_lines()[0].get_xdata(), [0, 1000, 2000])
+    marker = [line for line in axes[1, 1].get_lines() if line.get_marker() == "^"]
+    assert len(marker) == 1 and marker[0].get_ydata()[0] > 0.7
+    assert not [line for line in axes[1, 0].get_lines() if line.get_marker() == "^"]
+    with pytest.raises(ValueError, match="same models"):
+        plot_model_comparison({"a": lambda P: P[:1] > 0}, {"b": [1.0]}, X, Y)
+
+
+def test_plot_optimizer_paths_draws_one_line_per_optimizer_over_contours():
+    """Does it draw each path, the start and the minimum over filled contours, with labels and a legend?"""
+    from helpers.loss_surfaces import SURFACES
+
+    surface = SURFACES["ravine"]
+    paths = {"gradient descent": np.array([surface.start, (-5.0, 0.2), (0.0, 0.0)]),
+             "Adam": np.array([surface.start, (-4.0, 0.0)])}
+    ax = plot_optimizer_paths(surface, paths)
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[:2] == ["gradient descent", "Adam"] and "start" in labels and "minimum" in labels
+    np.testing.assert_array_equal(ax.get_lines()[0].get_xdata(), [surface.start[0], -5.0, 0.0])
+    assert ax.collections and ax.get_title() == "ravine" and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_plot_learning_rate_schedules_uses_a_log_scale():
+    """Does each schedule become a line against the epoch, on a logarithmic learning-rate axis?"""
+    ax = plot_learning_rate_schedules({"fast": [0.1, 0.05, 0.033], "slow": [0.1, 0.1, 0.05]})
+    assert len(ax.get_lines()) == 2 and ax.get_yscale() == "log"
+    np.testing.assert_array_equal(ax.get_lines()[1].get_xdata(), [0, 1, 2])
+    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "learning rate" and ax.get_title()
+
+
+def test_plot_gradient_differences_and_epsilon_sweep():
+    """Does the bar chart show one bar per check on a log scale with its value written on it, and does the sweep
+    plot differences against epsilon log-log, marking the chosen epsilon?"""
+    ax = plot_gradient_differences({"1-D": 7.8e-11, "buggy": 0.31, "fixed": 1.2e-7})
+    assert len(ax.patches) >= 3 and ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.texts] == ["7.8e-11", "3.1e-01", "1.2e-07"]
+    assert ax.get_ylabel() and ax.get_title()
+    ax = plot_epsilon_sweep([1e-1, 1e-4, 1e-7], [5e-3, 2e-10, 1e-7], chosen=1e-7)
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    assert len(ax.get_lines()) == 2 and ax.get_xlabel() and ax.get_title()
+    with pytest.raises(ValueError):
+        plot_epsilon_sweep([1e-1, 1e-2], [1.0])
+
+
+def test_plot_hyperparameter_sweep_draws_one_line_per_model_and_marks_divergence():
+    """Does the sweep draw a labelled line per model on a log axis, and a marker at the top for a non-finite result?"""
+    from helpers.plotting import plot_hyperparameter_sweep
+
+    ax = plot_hyperparameter_sweep([0.01, 0.1, 1.0], {"plain": [1.2, 0.4, np.nan], "batch norm": [0.8, 0.3, 0.4]},
+                                   xlabel="learning rate", ylabel="final cost")
+    labelled = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
+    assert [line.get_label() for line in labelled] == ["plain", "batch norm"]
+    assert ax.get_xscale() == "log" and ax.get_xlabel() == "learning rate" and ax.get_ylabel() == "final cost"
+    assert ax.get_title() == "Final cost against learning rate"
+    top = [line for line in ax.get_lines() if line.get_marker() == "^"]
+    assert len(top) == 1 and top[0].get_ydata()[0] > 1.2
+    with pytest.raises(ValueError, match="2 results for 3 values"):
+        plot_hyperparameter_sweep([1, 2, 3], {"a": [1, 2]}, xlabel="x", ylabel="y")
+    plt.close("all")
+
+
+def test_plot_search_comparison_shows_the_trials_and_the_best_of_each():
+    """Does the comparison draw the heat map, both sets of trials and their best, and name the best values?"""
+    from helpers.plotting import plot_search_comparison
+
+    def objective(x, y):
+        return -np.log10(x) ** 2 - 0.01 * np.log10(y)
+
+    grid = np.array([[1e-2, 1e-2, 1.0, 1.0], [1e-3, 1e-1, 1e-3, 1e-1]])
+    random = np.array([[0.5, 0.05, 0.9], [1e-2, 1e-3, 0.05]])
+    ax_map, ax_line = plot_search_comparison(objective, grid, random, bounds=((1e-2, 1.0), (1e-3, 1e-1)))
+    assert len(ax_map.collections) == 1 + 4  # heat map, then trials and best for each strategy
+    assert ax_map.get_xscale() == ax_map.get_yscale() == ax_line.get_xscale() == "log"
+    labels = [text.get_text() for text in ax_line.get_legend().get_texts()]
+    assert any(label.startswith("grid search: best") and "2 distinct" in label for label in labels)
+    assert any(label.startswith("random search: best") and "3 distinct" in label for label in labels)
+    assert ax_map.get_title() and ax_line.get_title() and ax_line.get_ylabel() == "objective"
+    with pytest.raises(ValueError, match=r"shape \(2, k\)"):
+        plot_search_comparison(objective, grid.T, random, bounds=((1e-2, 1.0), (1e-3, 1e-1)))
+    plt.close("all")

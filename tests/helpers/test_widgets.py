@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 
 from helpers.widgets import learning_curve_widget, train_curves
+from helpers.widgets import decision_boundary_widget, train_one_hidden_layer
+from helpers.widgets import optimizer_race_widget, regularization_widget
 
 
 def _sigmoid(z):
@@ -121,3 +123,135 @@ def test_learning_curve_widget_redraws_on_change(data):
     rate_slider.value = 0.0001
     assert set(rates_used) == {0.0001}
     assert label.value.endswith("after 200 iterations")
+
+
+@pytest.fixture(scope="module")
+def week3():
+    """The graded functions of week 3 (reference solutions) and two small data sets."""
+    from autograder.reference import reference_namespace
+
+    reference = reference_namespace("c1w3_planar_data_classification")
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(2, 60))
+    Y = (X[0] * X[1] > 0).astype(int).reshape(1, -1)
+    blocks = {name: reference[name] for name in ("initialize_parameters", "forward_propagation",
+                                                 "backward_propagation", "update_parameters")}
+    return reference, blocks, {"quadrants": (X, Y), "halves": (X, (X[:1] > 0).astype(int))}
+
+
+def test_train_one_hidden_layer_is_nn_model_with_a_learning_rate(week3):
+    """At learning rate 1.2, does it reproduce nn_model exactly, and does it leave NumPy's global state alone?"""
+    reference, blocks, datasets = week3
+    X, Y = datasets["quadrants"]
+    expected = reference["nn_model"](X, Y, 3, num_iterations=300)
+    np.random.seed(0)
+    state = np.random.get_state()
+    got = train_one_hidden_layer(X, Y, 3, num_iterations=300, **blocks)
+    assert np.random.get_state()[1].tolist() == state[1].tolist()
+    for key in expected:
+        np.testing.assert_allclose(got[key], expected[key], rtol=1e-12)
+    slower = train_one_hidden_layer(X, Y, 3, num_iterations=300, learning_rate=0.1, **blocks)
+    assert not np.allclose(slower["W1"], got["W1"])
+
+
+def test_decision_boundary_widget_builds_headless_and_redraws(week3):
+    """Does it show the accuracy for the first data set, offer non-continuous controls, and retrain when the
+    data set or the hidden units change?"""
+    reference, blocks, datasets = week3
+    widget = decision_boundary_widget(datasets, predict=reference["predict"], max_iterations=1000, **blocks)
+    controls, label, output = widget.children
+    (menu, hidden), (rate, iterations) = (box.children for box in controls.children)
+    assert isinstance(output, widgets.Output) and isinstance(menu, widgets.Dropdown)
+    assert not any(control.continuous_update for control in (hidden, rate, iterations))
+    assert (hidden.value, rate.value, iterations.max) == (4, 1.2, 1000)
+    assert label.value.startswith("accuracy ") and "of quadrants" in label.value
+    first = label.value
+    menu.value = "halves"
+    assert "of halves" in label.value
+    hidden.value = 1
+    assert label.value != first and "accuracy" in label.value
+
+
+@pytest.fixture(scope="module")
+def wavy():
+    """A small wavy-border set and a fast stand-in for the regularization notebook's model."""
+    from helpers.datasets import make_wavy_boundary
+    from helpers.three_layer_net import backward_propagation, forward_propagation, initialize_parameters
+
+    X, Y = make_wavy_boundary(80, random_state=0)
+    X_test, Y_test = make_wavy_boundary(60, random_state=1)
+    calls = []
+
+    def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=True, lambd=0, keep_prob=1):
+        calls.append((num_iterations, lambd, keep_prob, print_cost))
+        parameters = initialize_parameters([2, 6, 3, 1])
+        for _ in range(num_iterations // 50):
+            grads = backward_propagation(X, Y, forward_propagation(X, parameters)[1])
+            parameters = {k: v - learning_rate * grads["d" + k] for k, v in parameters.items()}
+        return parameters, []
+
+    return model, calls, (X, Y, X_test, Y_test)
+
+
+def test_regularization_widget_trains_each_setting_once_and_disables_the_unused_slider(wavy):
+    """Does it start without regularization (both strength sliders disabled), train with the chosen lambd or
+    keep_prob only, never print, remember trained settings, and report train and test accuracy?"""
+    model, calls, data = wavy
+    widget = regularization_widget(model, *data, iterations=(500, 1000))
+    controls, label, output = widget.children
+    method, (lambd, keep_prob, iterations) = controls.children[0], controls.children[1].children
+    assert isinstance(output, widgets.Output) and method.value == "none"
+    assert lambd.disabled and keep_prob.disabled and not any(
+        s.continuous_update for s in (lambd, keep_prob, iterations))
+    assert calls == [(1000, 0, 1, False)]
+    assert label.value.startswith("no regularization: train ") and "test" in label.value
+    method.value = "L2"
+    assert not lambd.disabled and keep_prob.disabled
+    assert calls[-1] == (1000, 0.7, 1, False) and "λ = 0.7" in label.value
+    method.value = "dropout"
+    assert calls[-1] == (1000, 0, 0.86, False) and "keep_prob = 0.86" in label.value
+    method.value = "none"
+    assert len(calls) == 3 and "remembered" in label.value
+    iterations.value = 500
+    assert calls[-1] == (500, 0, 1, False)
+
+
+def test_optimizer_race_widget_redraws_for_every_control():
+    """Does it start on the first surface with every optimizer in the result line, and rerun on a change?"""
+    widget = optimizer_race_widget()
+    controls, label, output = widget.children
+    (surface, rate, steps), (beta, beta1, beta2) = (box.children for box in controls.children)
+    assert isinstance(output, widgets.Output) and surface.value == "ravine" and rate.value == 0.1
+    assert not any(c.continuous_update for c in (rate, steps, beta, beta1, beta2))
+    for name in ("gradient descent", "momentum", "RMSprop", "Adam"):
+        assert name + ":" in label.value
+    first = label.value
+    surface.value = "banana valley"
+    assert label.value != first and "diverged" in label.value
+    second = label.value
+    beta1.value = 0.5
+    assert label.value != second
+
+
+def test_search_comparison_widget_draws_with_the_learners_sampler_and_redraws():
+    """Does it start at 25 trials with a 5 x 5 grid, redraw when the budget or the seed changes, and leave the
+    global random state alone?"""
+    from helpers.widgets import search_comparison_widget
+
+    def sample_log_uniform(low, high, size):
+        return 10 ** np.random.uniform(np.log10(low), np.log10(high), size)
+
+    np.random.seed(11)
+    expected = np.random.rand()
+    np.random.seed(11)
+    widget = search_comparison_widget(sample_log_uniform)
+    (budget, seed), label, output = widget.children[0].children, widget.children[1], widget.children[2]
+    assert np.random.rand() == expected
+    assert isinstance(output, widgets.Output) and budget.value == 25
+    assert not budget.continuous_update and not seed.continuous_update
+    assert label.value.startswith("grid: 25 trials, 5 learning rates, best") and "random: 25 trials" in label.value
+    first = label.value
+    seed.value = 3
+    assert label.value != first and label.value.startswith("grid: 25 trials")
+    budget.value = 9
+    assert label.value.startswith("grid: 9 trials, 3 learning rates") and "random: 9 trials, 9 learning rates" in label.value
