@@ -9,7 +9,7 @@ import warnings
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
-from autograder.assignments import REPO_ROOT, UnknownAssignment  # noqa: E402, all_assignments, get_assignment
+from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment  # noqa: E402
 from autograder.course import ConfigError
 from autograder.grading import NotANotebook, grade
 from autograder.isolation import SandboxUnavailable
