@@ -27,8 +27,10 @@ $(LAB_STAMP): $(STAMP) $(wildcard lab/*)
 	$(PY) lab/install.py
 	touch $(LAB_STAMP)
 
+# As root (a container), JupyterLab refuses to start unless told to.
 lab: setup
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --notebook-dir="$(CURDIR)"
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --notebook-dir="$(CURDIR)" \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m pytest -n 2 --dist loadgroup

@@ -186,10 +186,13 @@ def learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, *
                           learning_rates=(0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05), max_iterations=3000):
     """Explore how the learning rate and the number of iterations change what the model learns.
 
-    A slider picks the learning rate, another the number of iterations; each change trains
-    again from zeros with your ``optimize`` and ``predict`` (see :func:`train_curves`) and
-    redraws the cost and the train / test accuracy with
-    :func:`helpers.plotting.plot_learning_curves`, under a line giving the final accuracies.
+    A slider picks the learning rate, another the number of iterations; the figure shows the
+    cost and the train / test accuracy of training from zeros with your ``optimize`` and
+    ``predict`` (see :func:`train_curves`), drawn with
+    :func:`helpers.plotting.plot_learning_curves` under a line giving the final accuracies.
+    The longest run made so far for each learning rate is kept: a shorter run is its beginning
+    (the same numbers), so going back to fewer iterations, or to a learning rate already
+    tried, redraws without training again.
 
     Parameters
     ----------
@@ -228,12 +231,23 @@ def learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, *
     )
     result = widgets.Label(value="")
     figures = _Figures()
+    longest = {}  # learning rate -> curves of the longest run made with it so far
+
+    def curves_for(learning_rate, num_iterations):
+        if num_iterations % 100:  # not one of the points a longer run records
+            return train_curves(optimize, predict, X_train, Y_train, X_test, Y_test,
+                                learning_rate=learning_rate, num_iterations=num_iterations)
+        run = longest.get(learning_rate)
+        if run is None or run["iterations"][-1] < num_iterations:
+            run = longest[learning_rate] = train_curves(optimize, predict, X_train, Y_train, X_test, Y_test,
+                                                        learning_rate=learning_rate, num_iterations=num_iterations)
+        points = num_iterations // 100 + 1
+        return {key: values[:points] for key, values in run.items()}
 
     def update(learning_rate, num_iterations):
         result.value = f"training with learning rate {learning_rate:g} …"
         try:
-            curves = train_curves(optimize, predict, X_train, Y_train, X_test, Y_test,
-                                  learning_rate=learning_rate, num_iterations=num_iterations)
+            curves = curves_for(learning_rate, num_iterations)
         except Exception:
             result.value = "training failed: the error is shown below"
             raise

@@ -255,3 +255,27 @@ def test_search_comparison_widget_draws_with_the_learners_sampler_and_redraws():
     assert label.value != first and label.value.startswith("grid: 25 trials")
     budget.value = 9
     assert label.value.startswith("grid: 9 trials, 3 learning rates") and "random: 9 trials, 9 learning rates" in label.value
+
+
+def test_learning_curve_widget_moves_iterations_without_training_again(data):
+    """Does the iterations slider redraw from the run already made, with the numbers a shorter run gives?"""
+    calls = []
+
+    def counting_optimize(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
+        calls.append(num_iterations)
+        return optimize(w, b, X, Y, num_iterations, learning_rate, print_cost)
+
+    widget = learning_curve_widget(counting_optimize, predict, *data, learning_rates=(0.5, 0.1), max_iterations=500)
+    rate_slider, iterations_slider, label, _ = _parts(widget)
+    assert (rate_slider.value, iterations_slider.value) == (0.1, 500)
+    calls.clear()
+    iterations_slider.value = 200
+    assert calls == []
+    shorter = train_curves(optimize, predict, *data, learning_rate=0.1, num_iterations=200)
+    assert label.value == (f"train {shorter['train_accuracy'][-1]:.1f} % · test {shorter['test_accuracy'][-1]:.1f} %"
+                           " after 200 iterations")
+    rate_slider.value = 0.5  # a new rate trains, for the iterations on the slider only
+    assert calls and sum(calls) <= 200 + 3
+    calls.clear()
+    rate_slider.value = 0.1
+    assert calls == []
