@@ -76,8 +76,11 @@ def sandbox_command(scratch, limits):
     helpers_dir = Path(helpers.__file__).resolve().parent
     command += ["--ro-bind", str(helpers_dir), str(helpers_dir)]
     command += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch), "--clearenv"]
+    # NBGRADER_EXECUTION as nbgrader's autograde sets it: the notebook's helpers then skip what only
+    # a student at a live frontend needs (widgets training every setting ahead).
     environment = {**KERNEL_ENV, "HOME": str(scratch), "TMPDIR": str(scratch), "MPLCONFIGDIR": str(scratch),
-                   "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
+                   "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
+                   "NBGRADER_EXECUTION": "autograde"}
     for name, value in environment.items():
         command += ["--setenv", name, value]
     return command + [sys.executable, "-I", str(scratch / "runner.py")]

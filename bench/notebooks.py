@@ -18,17 +18,16 @@ GOAL_SECONDS = 60
 def run_one(assignment_id):
     """Execute one source notebook in this process's child kernel; print time and kernel peak memory."""
     import nbformat
-    from nbclient import NotebookClient
 
     from autograder.assignments import get_assignment
     from autograder.course import KERNEL_ENV
+    from helpers.export import execute
 
     os.environ.update(KERNEL_ENV)
     assignment = get_assignment(assignment_id)
     notebook = nbformat.read(assignment.source_notebook, as_version=4)
     start = time.perf_counter()
-    NotebookClient(notebook, kernel_name="python3", timeout=600,
-                   resources={"metadata": {"path": str(assignment.source_notebook.parent)}}).execute()
+    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3", timeout=600, allow_errors=True)
     seconds = time.perf_counter() - start
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     errors = sum(o.output_type == "error" for c in notebook.cells if c.cell_type == "code" for o in c.outputs)

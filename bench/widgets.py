@@ -7,7 +7,8 @@ that calls it is run in an IPython shell, cell by cell, up to the cell that buil
 (so the data and the learner's functions are the reference's, at the notebook's sizes). Then
 every control of the widget is moved once, to the top of its range (for a menu: the option
 farthest away), and the synchronous redraw it triggers is timed: computing, drawing and
-rendering the PNG the notebook receives. Prints one row per move, with its wall-clock and CPU
+rendering the PNG the notebook receives. Prints the time the widget's cell takes to build it
+(widgets that train ahead do it there), then one row per move, with its wall-clock and CPU
 time (the CPU time of this process, all threads: on a busy machine the wall time grows, the
 CPU time much less); exits 1 when a redraw takes a second or more of wall time, or when a
 slider redraws continuously while it is dragged. Run it on an idle machine.
@@ -49,14 +50,15 @@ def notebook_building(name):
 
 
 def build(shell, name):
-    """Run the notebook that builds widget ``name`` up to that cell; return (widget, notebook id)."""
+    """Run the notebook that builds widget ``name`` up to that cell; return (widget, notebook id,
+    seconds the widget's own cell took)."""
     import nbformat
 
     from autograder.assignments import REPO_ROOT
 
     assignment, index = notebook_building(name)
     if assignment is None:
-        return None, None
+        return None, None, None
     notebook = nbformat.read(assignment.source_notebook, as_version=4)
     shell.reset(new_session=False)
     folder = (REPO_ROOT / assignment.student_notebook).parent
@@ -67,7 +69,9 @@ def build(shell, name):
         for cell in notebook.cells[:index + 1]:
             if cell.cell_type != "code":
                 continue
+            began = time.perf_counter()
             result = shell.run_cell(cell.source, silent=False, store_history=False)
+            build_seconds = time.perf_counter() - began
             if not result.success:
                 raise RuntimeError(f"{assignment.id}: a cell raised before {name} could be built:\n"
                                    f"{cell.source[:300]}\n{result.error_in_exec or result.error_before_exec!r}")
@@ -77,7 +81,7 @@ def build(shell, name):
     name_in_cell = re.search(rf"(\w+)\s*=\s*{name}\(", notebook.cells[index].source)
     if widget is None and name_in_cell:
         widget = shell.user_ns[name_in_cell[1]]
-    return widget, assignment.id
+    return widget, assignment.id, build_seconds
 
 
 def controls(widget):
@@ -128,12 +132,13 @@ def main(names):
     print(f"{'widget':<26} {'control':<18} {'move':<28} {'redraw (s)':>10} {'CPU (s)':>8}")
     for name in names:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            widget, notebook = build(shell, name)
+            widget, notebook, build_seconds = build(shell, name)
             rows = timed_moves(widget) if widget is not None else []
         if widget is None:
             print(f"{name:<26} (no notebook builds it)")
             continue
         print(f"{name:<26} {'(' + notebook + ')'}")
+        print(f"{'':<26} {'(building)':<18} {'':<28} {build_seconds:>10.3f}")
         for control, start, target, seconds, cpu in rows:
             print(f"{'':<26} {str(control)[:18]:<18} {f'{start} → {target}'[:28]:<28} {seconds:>10.3f} {cpu:>8.3f}")
             if seconds >= GOAL_SECONDS:

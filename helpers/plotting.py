@@ -314,12 +314,7 @@ def plot_decision_boundary(predict, X, Y, *, ax=None, resolution=200, title=None
     -------
     ax : matplotlib Axes
     """
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y).ravel()
-    if X.ndim != 2 or X.shape[0] != 2:
-        raise ValueError(f"X must have shape (2, m), got {X.shape}")
-    if Y.size != X.shape[1]:
-        raise ValueError(f"X has {X.shape[1]} points but Y has {Y.size} labels")
+    X, Y = _points_and_labels(X, Y)
     ax = _new_axes(ax, figsize=(6, 5))
 
     low, high = X.min(axis=1), X.max(axis=1)
@@ -336,10 +331,7 @@ def plot_decision_boundary(predict, X, Y, *, ax=None, resolution=200, title=None
     Z = Z.reshape(grid_1.shape)
 
     ax.contourf(grid_1, grid_2, Z, levels=[-0.5, 0.5, 1.5], cmap=ListedColormap(_CLASS_COLORS), alpha=0.25)
-    for label, (color, marker) in enumerate(zip(_CLASS_COLORS, ("o", "s"))):
-        points = X[:, Y == label]
-        ax.scatter(points[0], points[1], s=18, color=color, marker=marker,
-                   edgecolors="black", linewidths=0.4, label=f"y = {label}")
+    _scatter_classes(ax, X, Y)
     ax.set_xlim(x1[0], x1[-1])
     ax.set_ylim(x2[0], x2[-1])
     ax.set_xlabel("$x_1$")
@@ -486,6 +478,17 @@ def plot_convolution_step(image, kernel, *, stride=1, pad=0, position=(0, 0), ke
     return ax_input, ax_kernel, ax_output
 
 
+def _points_and_labels(X, Y):
+    """X as a float array of shape (2, m) and Y flattened to its m labels; a clear error otherwise."""
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y).ravel()
+    if X.ndim != 2 or X.shape[0] != 2:
+        raise ValueError(f"X must have shape (2, m), got {X.shape}")
+    if Y.size != X.shape[1]:
+        raise ValueError(f"X has {X.shape[1]} points but Y has {Y.size} labels")
+    return X, Y
+
+
 def _scatter_classes(ax, X, Y):
     """Draw labelled 2-D points: y = 0 as vermillion circles, y = 1 as blue squares."""
     for label, (color, marker) in enumerate(zip(_CLASS_COLORS, ("o", "s"))):
@@ -512,12 +515,7 @@ def plot_2d_dataset(X, Y, *, ax=None, title=None):
     -------
     ax : matplotlib Axes
     """
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y).ravel()
-    if X.ndim != 2 or X.shape[0] != 2:
-        raise ValueError(f"X must have shape (2, m), got {X.shape}")
-    if Y.size != X.shape[1]:
-        raise ValueError(f"X has {X.shape[1]} points but Y has {Y.size} labels")
+    X, Y = _points_and_labels(X, Y)
     ax = _new_axes(ax, figsize=(5.5, 4.5))
     _scatter_classes(ax, X, Y)
     ax.set_xlabel("$x_1$")
@@ -873,6 +871,8 @@ def plot_search_comparison(objective, grid_points, random_points, *, bounds,
     ax_line.set_xlabel(f"{names[0]} (ticks: the values tried)")
     ax_line.set_ylabel("objective")
     ax_line.set_title("What each strategy learns about the important hyperparameter")
-    ax_line.grid(alpha=0.3, which="both")
+    ax_line.grid(alpha=0.3)
     ax_line.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    for ax in (ax_map, ax_line):
+        ax.minorticks_off()  # the log axes' unlabelled minor ticks would double the drawing time
     return ax_map, ax_line

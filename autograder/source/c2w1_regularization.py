@@ -479,9 +479,10 @@ for name, (parameters, _, train, test) in runs.items():
 # ## 7. Explore: the strength of the regularizer
 #
 # Pick a regularizer and its strength; the widget trains your `model` and draws the boundary
-# over the training points (left) and the test points (right). To redraw in about a second it
-# trains for at most 6,000 iterations instead of 30,000 — enough for the unregularized model
-# to start overfitting — and it remembers every model it has trained.
+# over the training points (left) and the test points (right). It trains for at most 6,000
+# iterations instead of 30,000 — enough for the unregularized model to start overfitting.
+# Building it takes about ten seconds: it trains every setting it offers once, so that
+# afterwards each move of a control redraws in a fraction of a second.
 #
 # Things to try:
 # - no regularization with 1,000, then 6,000 iterations: when do the spikes appear?

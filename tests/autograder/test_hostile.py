@@ -161,3 +161,11 @@ def test_the_same_submission_gets_the_same_score_ten_times(tmp_path):
     notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX, "L1": "def L1(yhat, y):\n    return np.sum(y - yhat)"})
     scores = {grade(tmp_path, notebook=notebook)["score"] for _ in range(10)}
     assert scores == {6.0}
+
+
+def test_the_sandbox_runs_a_notebook_as_nbgrader_autograde_does(tmp_path):
+    """Is NBGRADER_EXECUTION=autograde set inside the sandbox, as nbgrader sets it for its kernel, so
+    that helpers skip what only a live frontend needs (widgets training every setting ahead)?"""
+    code = ("import os\ndef softmax(x):\n    x_exp = np.exp(x)\n    s = x_exp / np.sum(x_exp, axis=1, keepdims=True)\n"
+            "    return s if os.environ.get('NBGRADER_EXECUTION') == 'autograde' else x")
+    assert only_failing(grade(tmp_path, {"softmax": code}))
