@@ -260,12 +260,15 @@ def learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, *
     figures = _Figures()
     longest = {}  # learning rate -> curves of the longest run made with it so far
 
+    every = 20  # five points per step of the slider: a short run still draws a curve
+
     def curves_for(learning_rate, num_iterations):
         run = longest.get(learning_rate)
         if run is None or run["iterations"][-1] < num_iterations:
             run = longest[learning_rate] = train_curves(optimize, predict, X_train, Y_train, X_test, Y_test,
-                                                        learning_rate=learning_rate, num_iterations=num_iterations)
-        points = -(-num_iterations // 100) + 1  # the iterations slider moves in steps of 100
+                                                        learning_rate=learning_rate, num_iterations=num_iterations,
+                                                        every=every)
+        points = -(-num_iterations // every) + 1
         return {key: values[:points] for key, values in run.items()}
 
     _train_ahead("training once per learning rate", [(rate, iterations_slider.max) for rate in learning_rates],

@@ -428,9 +428,10 @@ plot_cost_comparison({f"learning rate {lr}": runs[lr]["costs"] for lr in learnin
 #
 # ### Explore: learning rate and iterations
 #
-# Move the sliders. The widget retrains your model from zero and redraws the cost and the
-# accuracy on both sets after every 100 iterations. Look for the point where the training
-# accuracy keeps rising while the test accuracy stalls or drops.
+# Move the sliders. The widget shows the cost and the accuracy on both sets, measured every 20
+# iterations while your model trains from zero. Look for the point where the training
+# accuracy keeps rising while the test accuracy stalls or drops. The cell takes a few seconds:
+# it trains once for each learning rate, so that moving a slider afterwards only redraws.
 
 # %%
 learning_curve_widget(optimize, predict, train_set_x, train_set_y, test_set_x, test_set_y)
