@@ -258,9 +258,8 @@ def learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, *
     )
     result = widgets.Label(value="")
     figures = _Figures()
-    longest = {}  # learning rate -> curves of the longest run made with it so far
-
     every = 20  # five points per step of the slider: a short run still draws a curve
+    longest = {}  # learning rate -> curves of the longest run made with it so far
 
     def curves_for(learning_rate, num_iterations):
         run = longest.get(learning_rate)
