@@ -68,6 +68,10 @@ def sandbox_command(scratch, limits):
     command = ["prlimit", f"--as={limits.memory_bytes}", f"--fsize={limits.file_bytes}", "--core=0", "--",
                bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--uid", "65534", "--gid", "65534",
                "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    # A Python environment inside /tmp (a checkout in a temporary folder) must stay visible.
+    for path in sorted({Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}):
+        if Path("/tmp") in path.parents:
+            command += ["--ro-bind", str(path), str(path)]
     for path in _paths_to_hide(limits.hidden_paths):
         if path.is_dir():
             command += ["--tmpfs", str(path)]

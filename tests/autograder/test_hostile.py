@@ -169,3 +169,16 @@ def test_the_sandbox_runs_a_notebook_as_nbgrader_autograde_does(tmp_path):
     code = ("import os\ndef softmax(x):\n    x_exp = np.exp(x)\n    s = x_exp / np.sum(x_exp, axis=1, keepdims=True)\n"
             "    return s if os.environ.get('NBGRADER_EXECUTION') == 'autograde' else x")
     assert only_failing(grade(tmp_path, {"softmax": code}))
+
+
+def test_a_python_environment_under_tmp_stays_visible_in_the_sandbox(tmp_path, monkeypatch):
+    """The sandbox gets an empty /tmp; does a checkout (and its .venv) inside /tmp get bound back over it?"""
+    import sys
+
+    from autograder.isolation import sandbox_command
+
+    monkeypatch.setattr(sys, "prefix", "/tmp/checkout/.venv")
+    command = sandbox_command(tmp_path, FAST)
+    empty_tmp = next(i for i in range(len(command) - 1) if command[i:i + 2] == ["--tmpfs", "/tmp"])
+    bind = ["--ro-bind", "/tmp/checkout/.venv", "/tmp/checkout/.venv"]
+    assert any(command[i:i + 3] == bind for i in range(empty_tmp, len(command) - 2)), command
