@@ -60,6 +60,10 @@ def test_reference_notebook_runs_and_its_widget_redraws(page, lab, output_dir):
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     image = page.locator(WIDGET_IMAGE)
     image.wait_for(state="attached", timeout=150_000)
+    # Run All scrolls along with the cells that are still running: let them finish before the drag
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-InputArea-prompt')].every(p => !p.textContent.includes('*'))",
+        timeout=150_000)
     widget = page.locator(WIDGET)
     widget.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
