@@ -8,12 +8,12 @@ hyperparameters live on a log scale, ``alpha`` in ``[1e-4, 1]`` and ``epsilon`` 
 
 Random search draws its points with a sampler you pass in, called as
 ``sample_log_uniform(low, high, size)`` (your graded function, which reads NumPy's global random
-state). It runs inside :func:`_seeded`, which seeds the global state and restores it afterwards,
+state). It runs inside :func:`helpers.seeding.seeded`, which seeds the global state and restores it afterwards,
 so these functions never change the random numbers your own code sees.
 """
-import contextlib
-
 import numpy as np
+
+from helpers.seeding import seeded
 
 __all__ = [
     "SEARCH_SPACE",
@@ -75,17 +75,6 @@ def grid_search_points(budget):
     return np.vstack([grid_alpha.ravel(), grid_epsilon.ravel()])
 
 
-@contextlib.contextmanager
-def _seeded(seed):
-    """Seed NumPy's global random state inside the block and restore the previous state after it."""
-    state = np.random.get_state()
-    np.random.seed(seed)
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
-
-
 def random_search_points(budget, *, sample_log_uniform, seed=0):
     """``budget`` random points, each hyperparameter drawn log-uniformly over its range.
 
@@ -104,7 +93,7 @@ def random_search_points(budget, *, sample_log_uniform, seed=0):
     points : ndarray of shape (2, budget)
         Rows: learning rates, epsilons.
     """
-    with _seeded(seed):
+    with seeded(seed):
         alphas = np.asarray(sample_log_uniform(*SEARCH_SPACE["learning_rate"], int(budget)), dtype=float)
         epsilons = np.asarray(sample_log_uniform(*SEARCH_SPACE["epsilon"], int(budget)), dtype=float)
     return np.vstack([alphas.reshape(-1), epsilons.reshape(-1)])

@@ -29,6 +29,7 @@ from IPython.display import Image, display
 from tqdm.auto import tqdm
 
 from helpers.plotting import plot_learning_curves
+from helpers.seeding import seeded
 
 __all__ = [
     "convolution_widget",
@@ -420,19 +421,15 @@ def train_one_hidden_layer(X, Y, n_h, *, initialize_parameters, forward_propagat
     """
     import warnings
 
-    state = np.random.get_state()
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            if parameters is None:
-                np.random.seed(seed)
-                parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])
-            for _ in range(num_iterations):
-                _, cache = forward_propagation(X, parameters)
-                grads = backward_propagation(parameters, cache, X, Y)
-                parameters = update_parameters(parameters, grads, learning_rate=learning_rate)
-    finally:
-        np.random.set_state(state)
+    with seeded(), warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        if parameters is None:
+            np.random.seed(seed)
+            parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])
+        for _ in range(num_iterations):
+            _, cache = forward_propagation(X, parameters)
+            grads = backward_propagation(parameters, cache, X, Y)
+            parameters = update_parameters(parameters, grads, learning_rate=learning_rate)
     return parameters
 
 

@@ -7,6 +7,7 @@ cases with a wrong gradient or a large epsilon, where the difference is robust, 
 import numpy as np
 
 from autograder.hidden import hidden_test
+from helpers.seeding import seeded
 from helpers.three_layer_net import backward_propagation, forward_propagation_n
 
 SHAPES = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
@@ -50,11 +51,9 @@ def network_problem(rng=None):
     """X (4, m), Y (1, m), parameters of the [4, 5, 3, 1] network, its correct gradients; the
     notebook's example (seed 1, m = 3) without rng."""
     if rng is None:
-        state = np.random.get_state()
-        np.random.seed(1)
-        X = np.random.randn(4, 3)
-        parameters = {key: np.random.randn(*shape) for key, shape in SHAPES.items()}
-        np.random.set_state(state)
+        with seeded(1):
+            X = np.random.randn(4, 3)
+            parameters = {key: np.random.randn(*shape) for key, shape in SHAPES.items()}
         Y = np.array([[1, 1, 0]])
     else:
         m = int(rng.integers(2, 9))

@@ -2,19 +2,8 @@
 import numpy as np
 
 from autograder.hidden import hidden_test
+from helpers.public_tests.c2w1_regularization import example_problem
 from helpers.three_layer_net import forward_propagation, relu, sigmoid
-
-
-def demo_problem(with_X=True):
-    """The public tests' example: X (3, 5), Y (1, 5) and a [3, 2, 3, 1] network drawn after seed 1
-    (the parameters alone when not with_X)."""
-    state = np.random.get_state()
-    np.random.seed(1)
-    X = np.random.randn(3, 5) if with_X else None
-    shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (3, 2), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
-    parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
-    np.random.set_state(state)
-    return X, np.array([[1, 1, 0, 1, 0]]), parameters
 
 
 def random_problem(rng):
@@ -47,7 +36,7 @@ def dropout_cache(X, parameters, keep_prob, rng):
 
 @hidden_test("compute_cost_with_regularization", points=2)
 def check_compute_cost_with_regularization(check, rng):
-    _, Y, parameters = demo_problem(with_X=False)
+    _, Y, parameters = example_problem(with_X=False)
     A3 = np.array([[0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402]])
     check.call(A3, Y, parameters, 0.1, case="the notebook's example, lambd = 0.1")
     for lambd in (0, float(rng.uniform(0.05, 3)), float(rng.uniform(0.05, 3))):
@@ -58,7 +47,7 @@ def check_compute_cost_with_regularization(check, rng):
 
 @hidden_test("backward_propagation_with_regularization", points=3)
 def check_backward_propagation_with_regularization(check, rng):
-    X, Y, parameters = demo_problem()
+    X, Y, parameters = example_problem()
     check.call(X, Y, forward_propagation(X, parameters)[1], 0.7, case="the notebook's example, lambd = 0.7")
     for lambd in (float(rng.uniform(0.05, 3)), float(rng.uniform(0.05, 3)), 0.0):
         X, Y, parameters = random_problem(rng)
@@ -68,7 +57,7 @@ def check_backward_propagation_with_regularization(check, rng):
 
 @hidden_test("forward_propagation_with_dropout", points=3)
 def check_forward_propagation_with_dropout(check, rng):
-    X, _, parameters = demo_problem()
+    X, _, parameters = example_problem()
     check.call(X, parameters, keep_prob=0.7, case="the notebook's example, keep_prob = 0.7", check_dtype=False)
     for keep_prob in (float(rng.uniform(0.4, 0.95)), float(rng.uniform(0.4, 0.95)), 1.0):
         X, _, parameters = random_problem(rng)
@@ -81,7 +70,7 @@ def check_forward_propagation_with_dropout(check, rng):
 
 @hidden_test("backward_propagation_with_dropout", points=3)
 def check_backward_propagation_with_dropout(check, rng):
-    X, Y, parameters = demo_problem()
+    X, Y, parameters = example_problem()
     check.call(X, Y, dropout_cache(X, parameters, 0.7, rng), 0.7, case="the notebook's example, keep_prob = 0.7")
     for keep_prob in (float(rng.uniform(0.4, 0.95)), float(rng.uniform(0.4, 0.95)), 1.0):
         X, Y, parameters = random_problem(rng)

@@ -1,8 +1,6 @@
 """Hidden tests of *Optimization methods*."""
-import numpy as np
-
 from autograder.hidden import hidden_test
-from helpers.public_tests.c2w2_optimization_methods import _example
+from helpers.public_tests.c2w2_optimization_methods import example_problem, mini_batch_example
 
 
 def random_network(rng):
@@ -21,7 +19,7 @@ def random_network(rng):
 
 @hidden_test("update_parameters_with_gd", points=1)
 def check_update_parameters_with_gd(check, rng):
-    parameters, grads, _, _ = _example()
+    parameters, grads, _, _ = example_problem()
     check.call(parameters, grads, 0.01, case="the notebook's example")
     for _ in range(3):
         sizes, parameters, grads, _, _ = random_network(rng)
@@ -31,11 +29,8 @@ def check_update_parameters_with_gd(check, rng):
 
 @hidden_test("random_mini_batches", points=2)
 def check_random_mini_batches(check, rng):
-    state = np.random.get_state()
-    np.random.seed(1)
-    X = np.random.randn(5, 148)
-    np.random.set_state(state)
-    check.call(X, (X[:1] > 0).astype(int), 64, seed=0, case="the notebook's example, 148 examples, size 64")
+    X, Y = mini_batch_example()
+    check.call(X, Y, 64, seed=0, case="the notebook's example, 148 examples, size 64")
     for m, size in ((128, 64), (int(rng.integers(20, 200)), int(rng.choice([8, 16, 32, 64]))),
                     (int(rng.integers(20, 200)), int(rng.integers(5, 30))), (int(rng.integers(3, 10)), 64)):
         n_x, seed = int(rng.integers(1, 6)), int(rng.integers(0, 1000))
@@ -48,7 +43,7 @@ def check_random_mini_batches(check, rng):
 
 @hidden_test("initialize_velocity", points=1)
 def check_initialize_velocity(check, rng):
-    check.call(_example()[0], case="the notebook's example")
+    check.call(example_problem()[0], case="the notebook's example")
     for _ in range(2):
         sizes, parameters, _, _, _ = random_network(rng)
         check.call(parameters, case=f"layer sizes {sizes}")
@@ -56,7 +51,7 @@ def check_initialize_velocity(check, rng):
 
 @hidden_test("update_parameters_with_momentum", points=2)
 def check_update_parameters_with_momentum(check, rng):
-    parameters, grads, v, _ = _example()
+    parameters, grads, v, _ = example_problem()
     check.call(parameters, grads, v, 0.9, 0.01, case="the notebook's example")
     for _ in range(3):
         sizes, parameters, grads, v, _ = random_network(rng)
@@ -67,7 +62,7 @@ def check_update_parameters_with_momentum(check, rng):
 
 @hidden_test("initialize_adam", points=1)
 def check_initialize_adam(check, rng):
-    check.call(_example()[0], case="the notebook's example")
+    check.call(example_problem()[0], case="the notebook's example")
     for _ in range(2):
         sizes, parameters, _, _, _ = random_network(rng)
         check.call(parameters, case=f"layer sizes {sizes}")
@@ -75,7 +70,7 @@ def check_initialize_adam(check, rng):
 
 @hidden_test("update_parameters_with_adam", points=3)
 def check_update_parameters_with_adam(check, rng):
-    parameters, grads, v, s = _example()
+    parameters, grads, v, s = example_problem()
     check.call(parameters, grads, v, s, 3, case="the notebook's example, t = 3")
     for _ in range(3):
         sizes, parameters, grads, v, s = random_network(rng)

@@ -2,6 +2,7 @@
 import numpy as np
 
 from helpers.checks import Checker
+from helpers.seeding import seeded
 from helpers.three_layer_net import backward_propagation, forward_propagation_n
 
 __all__ = [
@@ -14,12 +15,10 @@ __all__ = [
 
 def _network_example():
     """The notebook's example: X (4, 3), Y (1, 3) and a [4, 5, 3, 1] network drawn after np.random.seed(1)."""
-    state = np.random.get_state()
-    np.random.seed(1)
-    X = np.random.randn(4, 3)
-    shapes = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
-    parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
-    np.random.set_state(state)
+    with seeded(1):
+        X = np.random.randn(4, 3)
+        shapes = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
+        parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
     return X, np.array([[1, 1, 0]]), parameters
 
 

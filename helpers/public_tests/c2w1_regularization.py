@@ -2,6 +2,7 @@
 import numpy as np
 
 from helpers.checks import Checker
+from helpers.seeding import seeded
 from helpers.three_layer_net import forward_propagation
 
 __all__ = [
@@ -14,15 +15,13 @@ __all__ = [
 GRADIENT_KEYS = {"dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1"}
 
 
-def _example(with_X=True):
+def example_problem(with_X=True):
     """X (3, 5), Y (1, 5) and random parameters of a [3, 2, 3, 1] network, drawn after np.random.seed(1)
-    (the parameters alone when not with_X)."""
-    state = np.random.get_state()
-    np.random.seed(1)
-    X = np.random.randn(3, 5) if with_X else None
-    shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (3, 2), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
-    parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
-    np.random.set_state(state)
+    (the parameters alone when not with_X); the hidden tests use it too."""
+    with seeded(1):
+        X = np.random.randn(3, 5) if with_X else None
+        shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (3, 2), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
+        parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
     return X, np.array([[1, 1, 0, 1, 0]]), parameters
 
 
@@ -37,7 +36,7 @@ def _check_gradients(check, gradients, shapes):
 
 def compute_cost_with_regularization_test(target):
     check = Checker("compute_cost_with_regularization")
-    _, Y, parameters = _example(with_X=False)
+    _, Y, parameters = example_problem(with_X=False)
     A3 = np.array([[0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402]])
     cost = check.call(target, A3, Y, parameters, 0.1, case="the example, lambd = 0.1")
     check.same("cost with lambd = 0.1", 1.7864859451590756, cost)
@@ -48,7 +47,7 @@ def compute_cost_with_regularization_test(target):
 
 def backward_propagation_with_regularization_test(target):
     check = Checker("backward_propagation_with_regularization")
-    X, Y, parameters = _example()
+    X, Y, parameters = example_problem()
     _, cache = forward_propagation(X, parameters)
     gradients = check.call(target, X, Y, cache, 0.7, case="the example, lambd = 0.7")
     _check_gradients(check, gradients, {"dW1": (2, 3), "dW2": (3, 2), "dW3": (1, 3)})
@@ -62,7 +61,7 @@ def backward_propagation_with_regularization_test(target):
 
 def forward_propagation_with_dropout_test(target):
     check = Checker("forward_propagation_with_dropout")
-    X, _, parameters = _example()
+    X, _, parameters = example_problem()
     out = check.call(target, X, parameters, keep_prob=0.7, case="the example, keep_prob = 0.7")
     check.true("returns (A3, cache) with a cache of 14 items",
                isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], tuple) and len(out[1]) == 14,
@@ -78,7 +77,7 @@ def forward_propagation_with_dropout_test(target):
 
 def backward_propagation_with_dropout_test(target):
     check = Checker("backward_propagation_with_dropout")
-    X, Y, parameters = _example()
+    X, Y, parameters = example_problem()
     W1, b1, W2, b2, W3, b3 = (parameters[key] for key in ("W1", "b1", "W2", "b2", "W3", "b3"))
     D1 = np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 1]])
     D2 = np.array([[1, 1, 1, 0, 1], [1, 1, 1, 1, 1], [0, 0, 1, 1, 0]])

@@ -2,6 +2,7 @@
 import numpy as np
 
 from helpers.checks import Checker
+from helpers.seeding import seeded
 
 __all__ = [
     "update_parameters_with_gd_test",
@@ -15,17 +16,24 @@ __all__ = [
 ]
 
 
-def _example():
-    """Parameters and gradients of a [3, 2, 1] network, and Adam averages, drawn after np.random.seed(1)."""
-    state = np.random.get_state()
-    np.random.seed(1)
-    shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
-    parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
-    grads = {"d" + key: np.random.randn(*shape) for key, shape in shapes.items()}
-    v = {"d" + key: 0.1 * np.random.randn(*shape) for key, shape in shapes.items()}
-    s = {"d" + key: 0.01 * np.random.rand(*shape) for key, shape in shapes.items()}
-    np.random.set_state(state)
+def example_problem():
+    """Parameters and gradients of a [3, 2, 1] network, and Adam averages, drawn after np.random.seed(1);
+    the hidden tests use it too."""
+    with seeded(1):
+        shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
+        parameters = {key: np.random.randn(*shape) for key, shape in shapes.items()}
+        grads = {"d" + key: np.random.randn(*shape) for key, shape in shapes.items()}
+        v = {"d" + key: 0.1 * np.random.randn(*shape) for key, shape in shapes.items()}
+        s = {"d" + key: 0.01 * np.random.rand(*shape) for key, shape in shapes.items()}
     return parameters, grads, v, s
+
+
+def mini_batch_example():
+    """The notebook's mini-batch example: X (5, 148) drawn after np.random.seed(1), and labels
+    recomputable from each example (Y = X[0] > 0); the hidden tests use it too."""
+    with seeded(1):
+        X = np.random.randn(5, 148)
+    return X, (X[:1] > 0).astype(int)
 
 
 def _zeros_like(parameters):
@@ -34,7 +42,7 @@ def _zeros_like(parameters):
 
 def update_parameters_with_gd_test(target):
     check = Checker("update_parameters_with_gd")
-    parameters, grads, _, _ = _example()
+    parameters, grads, _, _ = example_problem()
     out = check.call(target, parameters, grads, 0.01, case="the example, learning_rate = 0.01")
     check.true("returns the keys W1, b1, W2, b2", isinstance(out, dict) and set(out) == set(parameters),
                f"a dict with keys {sorted(parameters)}, got {out!r:.200}")
@@ -46,11 +54,7 @@ def update_parameters_with_gd_test(target):
 
 def random_mini_batches_test(target):
     check = Checker("random_mini_batches")
-    state = np.random.get_state()
-    np.random.seed(1)
-    X = np.random.randn(5, 148)
-    np.random.set_state(state)
-    Y = (X[:1] > 0).astype(int)  # a label we can recompute from its example
+    X, Y = mini_batch_example()
     batches = check.call(target, X, Y, 64, seed=0, case="X of shape (5, 148), mini_batch_size = 64, seed = 0")
     check.true("returns a list of 3 (mini_batch_X, mini_batch_Y) pairs",
                isinstance(batches, list) and len(batches) == 3 and all(len(b) == 2 for b in batches),
@@ -72,7 +76,7 @@ def random_mini_batches_test(target):
 
 def initialize_velocity_test(target):
     check = Checker("initialize_velocity")
-    parameters, _, _, _ = _example()
+    parameters, _, _, _ = example_problem()
     v = check.call(target, parameters, case="the example")
     check.same("v holds zeros shaped like the parameters", _zeros_like(parameters), v)
     check.done()
@@ -80,7 +84,7 @@ def initialize_velocity_test(target):
 
 def update_parameters_with_momentum_test(target):
     check = Checker("update_parameters_with_momentum")
-    parameters, grads, v, _ = _example()
+    parameters, grads, v, _ = example_problem()
     out = check.call(target, parameters, grads, v, 0.9, 0.01, case="the example, beta = 0.9, learning_rate = 0.01")
     check.true("returns (parameters, v)", isinstance(out, tuple) and len(out) == 2, "a pair (parameters, v)")
     parameters, v = out
@@ -95,7 +99,7 @@ def update_parameters_with_momentum_test(target):
 
 def initialize_adam_test(target):
     check = Checker("initialize_adam")
-    parameters, _, _, _ = _example()
+    parameters, _, _, _ = example_problem()
     out = check.call(target, parameters, case="the example")
     check.true("returns (v, s)", isinstance(out, tuple) and len(out) == 2, "a pair (v, s)")
     check.same("v holds zeros shaped like the parameters", _zeros_like(parameters), out[0])
@@ -105,7 +109,7 @@ def initialize_adam_test(target):
 
 def update_parameters_with_adam_test(target):
     check = Checker("update_parameters_with_adam")
-    parameters, grads, v, s = _example()
+    parameters, grads, v, s = example_problem()
     out = check.call(target, parameters, grads, v, s, 3, case="the example, t = 3, default hyperparameters")
     check.true("returns (parameters, v, s, v_corrected, s_corrected)", isinstance(out, tuple) and len(out) == 5,
                "a tuple of 5 dictionaries")

@@ -1,10 +1,9 @@
 """Public tests of *Batch normalization, softmax and hyperparameter search*
 (c2w3_batch_normalization_softmax_and_hyperparameter_search)."""
-import contextlib
-
 import numpy as np
 
 from helpers.checks import Checker
+from helpers.seeding import seeded
 
 __all__ = [
     "softmax_test",
@@ -27,17 +26,6 @@ def _bn_example():
     bn_params = {"mode": "train", "eps": 1e-5, "momentum": 0.9,
                  "running_mean": np.array([[0.0], [1.0]]), "running_var": np.array([[1.0], [1.0]])}
     return Z, gamma, beta, bn_params
-
-
-@contextlib.contextmanager
-def _seeded(seed):
-    """Seed NumPy's global generator for the block, then put back the state it had."""
-    state = np.random.get_state()
-    np.random.seed(seed)
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
 
 
 def softmax_test(target):
@@ -116,12 +104,12 @@ def batchnorm_backward_test(target):
 
 def sample_log_uniform_test(target):
     check = Checker("sample_log_uniform")
-    with _seeded(0):
+    with seeded(0):
         values = check.call(target, 1e-4, 1.0, 4, case="np.random.seed(0), low 1e-4, high 1, size 4")
     check.same("four values, 10**r with r = np.random.uniform(-4, 0, 4)",
                np.array([0.01567667719550606, 0.07257005721594274, 0.02576638574613588, 0.015119336467640998]),
                values)
-    with _seeded(1):
+    with seeded(1):
         values = check.call(target, 0.5, 2.0, 1000, case="low 0.5, high 2, size 1000")
     values = np.asarray(values)
     check.true("1000 values between 0.5 and 2, as many below 1 as above",
@@ -132,7 +120,7 @@ def sample_log_uniform_test(target):
 
 def sample_hyperparameters_test(target):
     check = Checker("sample_hyperparameters")
-    with _seeded(1):
+    with seeded(1):
         hyperparameters = check.call(target, 3, case="np.random.seed(1), num_samples 3")
     check.true("a dict with keys learning_rate, beta, hidden_units",
                isinstance(hyperparameters, dict) and set(hyperparameters) == {"learning_rate", "beta", "hidden_units"},
