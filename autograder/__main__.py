@@ -11,8 +11,8 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment  # noqa: E402
 from autograder.course import ConfigError
-from autograder.grading import NotANotebook, grade
-from autograder.isolation import SandboxUnavailable
+from autograder.results import NotANotebook
+from autograder.sandbox.process import Limits, SandboxUnavailable
 
 
 def _list(args):
@@ -44,33 +44,45 @@ def _check(args):
     return 1 if stale else 0
 
 
+def _limits(args):
+    return Limits(memory_bytes=int(args.memory_gib * 2**30), cell_seconds=args.cell_timeout,
+                  call_seconds=args.cell_timeout, total_seconds=args.total_timeout)
+
+
 def _grade(args):
+    from autograder.grading import grade
+
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's SQLAlchemy warnings say nothing about the grade
-        result, _ = grade(args.notebook, get_assignment(args.assignment))
+        warnings.simplefilter("ignore")
+        result = grade(args.notebook, get_assignment(args.assignment), _limits(args))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for test in result["tests"]:
             mark = "pass" if test["passed"] else "FAIL"
             print(f"{mark}  {test['score']:g}/{test['max_score']:g}  {test['message']}")
+        for note in [*result.get("skipped_cells", []), *filter(None, [result.get("error")])]:
+            print(f"note  {note}")
         print(f"score: {result['score']:g} / {result['max_score']:g}")
     return 0
 
 
 def _grade_class(args):
     from autograder.classroom import grade_class
-    from autograder.isolation import Limits
 
-    limits = Limits(memory_bytes=int(args.memory_gib * 2**30), cell_seconds=args.cell_timeout,
-                    call_seconds=args.cell_timeout, total_seconds=args.total_timeout)
     entries = grade_class(args.submissions, get_assignment(args.assignment), workers=args.workers,
                           scheduler=args.scheduler, csv_path=args.csv, feedback_dir=args.feedback, db_url=args.db,
-                          state_path=args.state, limits=limits)
+                          state_path=args.state, limits=_limits(args))
     scores = [e["result"]["score"] for e in entries]
     print(f"graded {len(entries)} submissions of {args.assignment}; mean score "
           f"{(sum(scores) / len(scores)) if scores else 0:.2f}")
     return 0
+
+
+def _add_limits(parser):
+    parser.add_argument("--memory-gib", type=float, default=4.0, help="memory limit per submission")
+    parser.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell and per call")
+    parser.add_argument("--total-timeout", type=float, default=600.0, help="seconds per submission")
 
 
 def main(argv=None):
@@ -81,10 +93,11 @@ def main(argv=None):
     listing.set_defaults(run=_list)
     commands.add_parser("release", help="regenerate source and student notebooks").set_defaults(run=_release)
     commands.add_parser("check", help="fail if generated notebooks are out of sync").set_defaults(run=_check)
-    grading = commands.add_parser("grade", help="grade one submitted notebook")
+    grading = commands.add_parser("grade", help="grade one submitted notebook, sandboxed")
     grading.add_argument("notebook", help="path of the submitted .ipynb")
     grading.add_argument("--assignment", required=True, help="assignment id (see `list`)")
     grading.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_limits(grading)
     grading.set_defaults(run=_grade)
     classroom = commands.add_parser("grade-class", help="grade a whole class in parallel, each submission sandboxed")
     classroom.add_argument("submissions", help="nbgrader submitted/ folder, or a folder or zip of <student>.ipynb")
@@ -95,9 +108,7 @@ def main(argv=None):
     classroom.add_argument("--feedback", help="write one HTML feedback page per student into this folder")
     classroom.add_argument("--db", help="gradebook database URL (default: sqlite:///gradebook.db)")
     classroom.add_argument("--state", help="journal for resuming (default: grade-class-<id>.jsonl)")
-    classroom.add_argument("--memory-gib", type=float, default=4.0, help="memory limit per submission")
-    classroom.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell and per call")
-    classroom.add_argument("--total-timeout", type=float, default=600.0, help="seconds per submission")
+    _add_limits(classroom)
     classroom.set_defaults(run=_grade_class)
     args = parser.parse_args(argv)
     try:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.feedback import feedback_html
-from autograder.grading import NotANotebook, result_from
-from autograder.isolation import Limits
+from autograder.results import NotANotebook, result_from
+from autograder.sandbox.process import Limits
 
 __all__ = ["Submission", "collect_submissions", "grade_class", "grade_submission"]
 
@@ -87,11 +87,11 @@ def grade_submission(student, path, assignment_id, limits):
     import nbformat
 
     from autograder.assignments import get_assignment
-    from autograder.isolated_grading import grade_isolated
+    from autograder.grading import grade
 
     assignment = get_assignment(assignment_id)
     try:
-        result = grade_isolated(path, assignment, limits)
+        result = grade(path, assignment, limits)
     except NotANotebook as error:
         source = nbformat.read(assignment.source_notebook, as_version=4)
         result = result_from(assignment, source, {})

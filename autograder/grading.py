@@ -1,97 +1,78 @@
-"""Grade one submission through nbgrader's autograde path."""
-import re
+"""The grading pipeline: one submission, its code sandboxed, every verdict reached here.
+
+``python -m autograder grade`` runs it for one notebook and ``grade-class`` for each notebook of a
+class. The submission's cells run in a sandbox (locked cells restored from the source, grade cells
+never run). Each hidden test then calls the learner's functions through the sandbox and compares
+their outputs, after the wire, with the reference *here*, so nothing the submission does to numpy,
+to comparison functions, to test helpers or to its own output can change a verdict. A cell or a
+call that crashes, hangs or exhausts memory costs only what depends on it.
+"""
+import sys
+from pathlib import Path
 
 import nbformat
 
-from autograder.course import TemporaryCourse
+import helpers
+from autograder.hidden import StudentError, hidden_tests, run_tests
+from autograder.reference import reference_namespace
+from autograder.results import read_submission, result_from
+from autograder.sandbox.client import Session
+from autograder.sandbox.process import Limits, Sandbox
 
-__all__ = ["NotANotebook", "grade", "read_submission", "result_from"]
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-class NotANotebook(ValueError):
-    """The submission cannot be read as a Jupyter notebook."""
-
-
-def _grade_cells(notebook):
-    return [cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("grade")]
+__all__ = ["cells_to_run", "grade"]
 
 
-def _message(cell):
-    """What a grade cell's outputs say: the failure, or the last line printed."""
-    if cell is None:
-        return "the grade cell is missing from the graded notebook"
-    for output in cell.get("outputs", []):
-        if output.output_type == "error":
-            text = output.evalue if output.ename.endswith("Failure") else f"{output.ename}: {output.evalue}"
-            return ANSI.sub("", text).strip()
-    printed = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.output_type == "stream")
-    lines = ANSI.sub("", printed).strip().splitlines()
-    return lines[-1] if lines else "not run"
+def cells_to_run(submission, source):
+    """The submission's code cells, with locked cells taken from the source and grade cells left out."""
+    def meta(cell):
+        return cell.metadata.get("nbgrader", {})
+
+    locked = {meta(c)["grade_id"]: c.source for c in source.cells
+              if c.cell_type == "code" and meta(c).get("locked") and not meta(c).get("grade")}
+    graded_ids = {meta(c)["grade_id"] for c in source.cells if meta(c).get("grade")}
+    present = {meta(c).get("grade_id") for c in submission.cells}
+    cells = [code for grade_id, code in locked.items() if grade_id not in present]
+    for cell in submission.cells:
+        if cell.cell_type != "code" or not isinstance(cell.get("source"), str):
+            continue
+        grade_id = meta(cell).get("grade_id")
+        if meta(cell).get("grade") or grade_id in graded_ids:
+            continue
+        cells.append(locked.get(grade_id, cell.source))
+    return cells
 
 
-def read_submission(path):
-    """Read a submitted notebook, or raise :class:`NotANotebook` with a one-line reason."""
-    try:
-        notebook = nbformat.read(path, as_version=4)
-    except FileNotFoundError:
-        raise NotANotebook(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise NotANotebook(f"{path}: is a folder, not a notebook") from None
-    except Exception as error:
-        raise NotANotebook(f"{path}: not a Jupyter notebook ({type(error).__name__})") from None
-    if not isinstance(notebook.get("cells"), list):
-        raise NotANotebook(f"{path}: not a Jupyter notebook (no cells)")
-    return notebook
+def _hidden_from_sandbox(path):
+    """The submission's own folder: other files there (other students' work) stay out of sight."""
+    folder = Path(path).resolve().parent
+    needed = [Path(p).resolve() for p in (sys.prefix, sys.base_prefix, helpers.__file__, __file__)]
+    return () if any(folder == p or folder in p.parents for p in needed) else (str(folder),)
 
 
-def result_from(assignment, source, outcomes):
-    """The result object of ``grade --json``: ``outcomes`` maps a graded function to ``(passed, message)``.
+def grade(path, assignment, limits=Limits()):
+    """Grade the notebook at ``path``; return the result object of ``grade --json``.
 
-    Points and the maximum come from the source notebook's grade cells, never from the submission.
+    The result has ``skipped_cells`` when cells were skipped (they timed out or ended the
+    process) and ``error`` when the notebook as a whole ran out of time.
     """
-    tests = []
-    for cell in _grade_cells(source):
-        grade_id, points = cell.metadata.nbgrader["grade_id"], float(cell.metadata.nbgrader["points"])
-        function = grade_id.removeprefix("test_")
-        passed, message = outcomes.get(function, (False, f"{function}: not graded"))
-        tests.append({"name": grade_id, "function": function, "score": points if passed else 0.0,
-                      "max_score": points, "passed": passed, "message": message})
-    return {"assignment": assignment.id, "score": sum(t["score"] for t in tests),
-            "max_score": sum(t["max_score"] for t in tests), "tests": tests}
-
-
-def grade(path, assignment):
-    """Grade the notebook at ``path`` against ``assignment`` with nbgrader's autograde.
-
-    Returns ``(result, graded_notebook)``: ``result`` is the object ``grade --json`` prints; the
-    graded notebook is ``None`` when nbgrader could not run the submission.
-    """
-    read_submission(path)
+    submission = read_submission(path)
     source = nbformat.read(assignment.source_notebook, as_version=4)
-    with TemporaryCourse(assignment) as course:
-        grades, graded, log = course.autograde(path)
-    if graded is None:
-        result = result_from(assignment, source, {})
-        result["error"] = _failure_reason(log)
-        for test in result["tests"]:
-            test["message"] = f"{test['function']}: not graded: {result['error']}"
-        return result, None
-    graded_cells = {c.metadata.nbgrader["grade_id"]: c for c in _grade_cells(graded)}
-    outcomes = {}
-    for grade_id, (score, max_score) in grades.items():
-        if grade_id.startswith("test_"):
-            outcomes[grade_id.removeprefix("test_")] = (bool(score is not None and score >= max_score),
-                                                        _message(graded_cells.get(grade_id)))
-    return result_from(assignment, source, outcomes), graded
-
-
-def _failure_reason(log):
-    """One line from nbgrader's log saying why a submission was dropped."""
-    for pattern in (r"(Kernel died[^\n]*)", r"(DeadKernelError[^\n]*)", r"(CellTimeoutError[^\n]*)",
-                    r"(RuntimeError: [^\n]*)", r"\[ERROR\] ([^\n]+)"):
-        found = re.search(pattern, log)
-        if found:
-            return found[1].strip()
-    return "nbgrader could not run the notebook to the end"
+    tests = hidden_tests(assignment.id)
+    limits = Limits(**{**limits.__dict__, "hidden_paths": tuple(limits.hidden_paths) + _hidden_from_sandbox(path)})
+    error = None
+    with Sandbox(limits) as sandbox:
+        session = Session(sandbox, cells_to_run(submission, source), limits)
+        try:
+            sandbox.start()
+            session.run_cells()
+            problems = {name: session.problem(name) for name in tests}
+        except StudentError as timeout:
+            error = str(timeout)
+            problems = {name: error for name in tests}
+        outcomes = run_tests(tests, reference_namespace(assignment.id), session.call, problems)
+    result = result_from(assignment, source, outcomes)
+    if session.skipped:
+        result["skipped_cells"] = [f"cell {index + 1}: {why}" for index, why in sorted(session.skipped.items())]
+    if error:
+        result["error"] = error
+    return result

@@ -19,10 +19,12 @@ from typing import Callable
 
 import numpy as np
 
+from autograder.sandbox.runner import definition_problem, prepare_call
+from autograder.sandbox.wire import roundtrip
 from helpers.checks import CheckFailure, call_quietly, describe_difference
 
 __all__ = ["HiddenTest", "HiddenTestFailure", "Comparison", "StudentError", "hidden_test", "hidden_tests",
-           "run_hidden_test"]
+           "in_namespace", "namespace_problem", "probe", "run_hidden_test", "run_tests"]
 
 _REGISTRY = {}
 
@@ -61,45 +63,49 @@ def _silently(function, *args, **kwargs):
         return call_quietly(function, *args, **kwargs)
 
 
+def probe(*args, **kwargs):
+    """Inputs on which ``check.call(..., probe=probe(x, training=False))`` runs a returned Keras model
+    or layer, so that its outputs are compared too."""
+    return args, kwargs
+
+
 class Comparison:
     """Compare a learner's function with the reference, case by case.
 
-    ``call_student(function, args, kwargs, random_state)`` runs the learner's function and returns
-    ``(output, (args, kwargs) after the call)`` or raises :class:`StudentError`; by default it calls
-    the function in this process, from the ``student`` namespace (a notebook's globals).
+    ``call_student(request)`` runs the learner's function and returns ``(output, (args, kwargs)
+    after the call)``, both as they look after the wire (:func:`autograder.sandbox.wire.roundtrip`),
+    or raises :class:`StudentError`. ``request`` holds ``function``, ``args``, ``kwargs``,
+    ``random_state``, ``keras_seed`` and ``describe``. :func:`in_namespace` makes one for a
+    notebook's globals (nbgrader's path); the sandbox client makes one for the sandbox.
     """
 
-    def __init__(self, function, reference, student=None, call_student=None, normalize=lambda value: value):
+    def __init__(self, function, reference, call_student):
         self.function = function
         self.reference = reference
-        self.call_student = call_student or self._call_in_namespace
-        self.student = student
-        self.normalize = normalize
+        self.call_student = call_student
         self.cases = 0
 
-    def _call_in_namespace(self, function, args, kwargs, random_state):
-        np.random.set_state(random_state)
-        try:
-            output = _silently(self.student[function], *args, **kwargs)
-        except Exception as error:  # the learner's code, any error
-            raise StudentError(f"raised {type(error).__name__}: {error}") from None
-        return output, (args, kwargs)
-
-    def call(self, *args, case, rtol=1e-6, atol=1e-9, check_dtype=True, **kwargs):
+    def call(self, *args, case, rtol=1e-6, atol=1e-9, check_dtype=True, keras_seed=None, probe=None,
+             weights=False, **kwargs):
         """Call both functions on copies of the inputs and compare outputs and inputs afterwards.
 
-        The global numpy random state is the same for both calls. Returns the learner's output.
+        Both calls start from the same NumPy random state and, with ``keras_seed``, the same Keras
+        seed. A Keras model or layer returned is compared layer by layer
+        (:class:`helpers.model_summary.ModelSummary`), with its weights when ``weights`` is set and
+        its outputs on ``probe`` inputs when given (see :func:`probe`). Returns the learner's output.
         """
         inputs = copy.deepcopy((args, kwargs))
-        random_state = np.random.get_state()
+        request = {"function": self.function, "random_state": np.random.get_state(), "keras_seed": keras_seed,
+                   "describe": {"probe": probe, "weights": weights} if probe or weights else None}
         ref_args, ref_kwargs = copy.deepcopy(inputs)
-        expected = self.normalize(_silently(self.reference[self.function], *ref_args, **ref_kwargs))
+        prepare_call(request["random_state"], keras_seed)
+        expected = roundtrip(_silently(self.reference[self.function], *ref_args, **ref_kwargs), request["describe"])
         student_args, student_kwargs = copy.deepcopy(inputs)
         try:
-            got, after = self.call_student(self.function, student_args, student_kwargs, random_state)
+            got, after = self.call_student({**request, "args": student_args, "kwargs": student_kwargs})
         except StudentError as error:
             self.fail(f"{case}: {error}")
-        problem = describe_difference(self.normalize(inputs), after, where="inputs", rtol=0, atol=0)
+        problem = describe_difference(roundtrip(inputs), after, where="inputs", rtol=0, atol=0)
         if problem:
             self.fail(f"{case}: the function changed its input ({problem})")
         problem = describe_difference(expected, got, rtol=rtol, atol=atol, check_dtype=check_dtype)
@@ -116,16 +122,63 @@ class StudentError(Exception):
     """The learner's function could not produce an output (it raised, timed out or died)."""
 
 
-def run_hidden_test(assignment_id, function, namespace, *, seed=None):
-    """Run the hidden test of ``function`` against the learner's ``namespace`` (a notebook's globals).
+def in_namespace(namespace):
+    """A ``call_student`` for :class:`Comparison` that calls functions from a notebook's globals."""
 
-    Raises :class:`HiddenTestFailure` with a readable message when the answer is wrong.
+    def call_student(request):
+        prepare_call(request["random_state"], request["keras_seed"])
+        args, kwargs = request["args"], request["kwargs"]
+        try:
+            output = _silently(namespace[request["function"]], *args, **kwargs)
+        except Exception as error:  # the learner's code, any error
+            raise StudentError(f"raised {type(error).__name__}: {error}") from None
+        try:
+            return roundtrip(output, request["describe"]), roundtrip((args, kwargs))
+        except Exception as error:  # a model whose summary or probe call fails
+            raise StudentError(f"its output could not be examined ({type(error).__name__}: {error})") from None
+
+    return call_student
+
+
+def run_tests(tests, reference, call_student, problems):
+    """Run hidden tests; return ``{function: (passed, message)}``.
+
+    ``problems`` maps a function to why it cannot be graded (not defined, not the learner's own, its
+    cell failed); those fail without being called.
+    """
+    outcomes = {}
+    for name, test in tests.items():
+        if problems.get(name):
+            outcomes[name] = (False, f"{name}: {problems[name]}")
+            continue
+        comparison = Comparison(name, reference, call_student)
+        try:
+            test.run(comparison, np.random.default_rng())
+            outcomes[name] = (True, f"{name}: {comparison.cases} hidden checks passed.")
+        except HiddenTestFailure as failure:
+            outcomes[name] = (False, str(failure))
+        except Exception as error:  # a learner's output the hidden test could not even inspect
+            outcomes[name] = (False, f"{name}: could not be checked ({type(error).__name__}: {error})")
+    return outcomes
+
+
+def namespace_problem(function, namespace):
+    """Why ``namespace[function]`` cannot be graded, or ``None``."""
+    if not callable(namespace.get(function)):
+        return f"no function named {function} is defined in the notebook"
+    return definition_problem(namespace[function], namespace)
+
+
+def run_hidden_test(assignment_id, function, namespace):
+    """Run the hidden test of ``function`` against the learner's ``namespace`` (a notebook's globals),
+    in nbgrader's kernel. Raises :class:`HiddenTestFailure` with a readable message when the answer
+    is wrong; the verdict is the one the sandboxed pipeline reaches.
     """
     from autograder.reference import reference_namespace
 
-    test = hidden_tests(assignment_id)[function]
-    if not callable(namespace.get(function)):
-        raise HiddenTestFailure(f"{function}: no function named {function} is defined in the notebook")
-    comparison = Comparison(function, reference_namespace(assignment_id), student=namespace)
-    test.run(comparison, np.random.default_rng(seed))
-    print(f"{function}: {comparison.cases} hidden checks passed.")
+    tests = {function: hidden_tests(assignment_id)[function]}
+    problems = {function: namespace_problem(function, namespace)}
+    passed, message = run_tests(tests, reference_namespace(assignment_id), in_namespace(namespace), problems)[function]
+    if not passed:
+        raise HiddenTestFailure(message)
+    print(message)

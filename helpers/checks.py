@@ -8,13 +8,17 @@ import copy
 
 import numpy as np
 
+from helpers.model_summary import ModelSummary
+
 __all__ = [
     "CheckFailure",
     "Checker",
     "call_quietly",
     "describe_difference",
+    "is_tensor",
     "rel_error",
     "summarize",
+    "tensor_kind",
 ]
 
 GREEN, RED, BOLD, RESET = "\x1b[32m", "\x1b[31m", "\x1b[1m", "\x1b[0m"
@@ -33,7 +37,7 @@ def rel_error(x, y):
     return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)), initial=0.0))
 
 
-def _is_tensor(value):
+def is_tensor(value):
     """Whether ``value`` is a framework tensor or variable (TensorFlow's, for instance): an
     array-like object with ``shape``, ``dtype`` and a ``.numpy()`` method, but not a NumPy object.
     TensorFlow is never imported here."""
@@ -41,8 +45,12 @@ def _is_tensor(value):
             and hasattr(value, "shape") and hasattr(value, "dtype"))
 
 
-def _tensor_kind(value):
-    """``"tf.Variable"`` for a variable (it can be assigned to), else ``"tf.Tensor"``."""
+def tensor_kind(value):
+    """``"tf.Variable"`` for a variable (it can be assigned to), else ``"tf.Tensor"``; a tensor that
+    crossed the grader's wire says which it was in ``tensor_kind``."""
+    kind = getattr(value, "tensor_kind", None)
+    if isinstance(kind, str):
+        return kind
     return "tf.Variable" if callable(getattr(value, "assign", None)) else "tf.Tensor"
 
 
@@ -52,10 +60,12 @@ def _dtype_name(dtype):
 
 def summarize(value):
     """A short description of a value: its type, shape and dtype, never the whole array."""
+    if callable(getattr(value, "short_description", None)):  # a Keras model summary, or an opaque wire value
+        return value.short_description()
     if isinstance(value, np.ndarray):
         return f"ndarray of shape {value.shape} and dtype {value.dtype}"
-    if _is_tensor(value):
-        return f"{_tensor_kind(value)} of shape {tuple(value.shape)} and dtype {_dtype_name(value.dtype)}"
+    if is_tensor(value):
+        return f"{tensor_kind(value)} of shape {tuple(value.shape)} and dtype {_dtype_name(value.dtype)}"
     if isinstance(value, (list, tuple)):
         return f"{type(value).__name__} of length {len(value)}"
     if isinstance(value, dict):
@@ -98,12 +108,17 @@ def describe_difference(expected, got, *, where="output", rtol=1e-6, atol=1e-9, 
     where a tensor is), with exactly the same dtype (when ``check_dtype``: ``float32`` is not
     ``float64``, because TensorFlow does not mix them); the values are then compared as NumPy
     arrays, like any other array.
+
+    A Keras model summary expected (:class:`helpers.model_summary.ModelSummary`) is compared layer
+    by layer.
     """
-    if _is_tensor(expected):
-        if not _is_tensor(got):
+    if isinstance(expected, ModelSummary):
+        return expected.difference(got, where=where, rtol=rtol, atol=atol)
+    if is_tensor(expected):
+        if not is_tensor(got):
             return f"{where}: {summarize(expected)} expected, got {summarize(got)}"
-        if _tensor_kind(got) != _tensor_kind(expected):
-            return f"{where}: {_tensor_kind(expected)} expected, got {summarize(got)}"
+        if tensor_kind(got) != tensor_kind(expected):
+            return f"{where}: {tensor_kind(expected)} expected, got {summarize(got)}"
         if check_dtype and _dtype_name(got.dtype) != _dtype_name(expected.dtype):
             return f"{where}: dtype {_dtype_name(expected.dtype)} expected, got {summarize(got)}"
         return describe_difference(np.asarray(expected.numpy()), np.asarray(got.numpy()), where=where,
@@ -152,15 +167,16 @@ def _describe_values(expected, got, where, rtol, atol, check_dtype):
     if check_dtype and _kind(expected) != _kind(got):
         return (f"{where}: {_KIND_NAMES.get(_kind(expected), expected.dtype)} values expected "
                 f"(dtype {expected.dtype}), got dtype {got.dtype}")
+    number = complex if "c" in expected.dtype.kind + got.dtype.kind else float
     try:
-        close = np.allclose(got.astype(float), expected.astype(float), rtol=rtol, atol=atol, equal_nan=True)
+        close = np.isclose(got.astype(number), expected.astype(number), rtol=rtol, atol=atol, equal_nan=True)
     except (TypeError, ValueError):
-        close = np.array_equal(got, expected)
-    if close:
+        close = np.asarray(got == expected)
+    if close.all():
         return None
     if expected.ndim == 0:
         return f"{where}: {expected.item()!r} expected, got {got.item()!r}"
-    bad = np.argwhere(~np.isclose(got.astype(float), expected.astype(float), rtol=rtol, atol=atol, equal_nan=True))
+    bad = np.argwhere(~close)
     first = tuple(int(i) for i in bad[0])
     return (f"{where}: values differ at {len(bad)} of {expected.size} positions, first at {first}: "
             f"{expected[first]!r} expected, got {got[first]!r}; expected starts {_preview(expected)}, "

@@ -1,4 +1,4 @@
-"""Tools the tests share: building student notebooks and grading them through the real path."""
+"""Tools the tests share: building student notebooks and grading them through both real paths."""
 import copy
 import functools
 import re
@@ -8,10 +8,11 @@ import nbformat
 
 from autograder.assignments import REPO_ROOT, get_assignment
 from autograder.grading import grade
+from autograder.nbgrader_path import autograde
 from autograder.reference import reference_namespace
 
-__all__ = ["graded_cells", "fill", "grade_notebook", "graded_reference", "printed_text", "errors",
-           "namespace_with"]
+__all__ = ["autograde_notebook", "graded_cells", "fill", "grade_notebook", "graded_reference", "printed_text",
+           "errors", "namespace_with", "scores"]
 
 
 def graded_cells(notebook):
@@ -44,23 +45,35 @@ def fill(assignment_id, answers=None):
     return notebook
 
 
-def grade_notebook(notebook, assignment_id, tmp_path, name="submission.ipynb"):
-    """Write ``notebook`` to ``tmp_path`` and grade it with the autograder; return (result, graded)."""
+def autograde_notebook(notebook, assignment_id, tmp_path, name="submission.ipynb"):
+    """Write ``notebook`` to ``tmp_path`` and grade it with nbgrader's autograde; return (result, graded)."""
     path = tmp_path / name
     nbformat.write(notebook, path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return grade(path, get_assignment(assignment_id))
+        return autograde(path, get_assignment(assignment_id))
+
+
+def grade_notebook(notebook, assignment_id, tmp_path, name="submission.ipynb"):
+    """Write ``notebook`` to ``tmp_path`` and grade it with the sandboxed pipeline; return the result."""
+    path = tmp_path / name
+    nbformat.write(notebook, path)
+    return grade(path, get_assignment(assignment_id))
+
+
+def scores(result):
+    """Each graded function's score in a result object."""
+    return {test["function"]: test["score"] for test in result["tests"]}
 
 
 @functools.cache
 def graded_reference(assignment_id):
-    """The source notebook graded once per test process: (result, graded notebook)."""
+    """The source notebook autograded by nbgrader once per test process: (result, graded notebook)."""
     import tempfile
     from pathlib import Path
 
     source = nbformat.read(get_assignment(assignment_id).source_notebook, as_version=4)
-    return grade_notebook(source, assignment_id, Path(tempfile.mkdtemp()))
+    return autograde_notebook(source, assignment_id, Path(tempfile.mkdtemp()))
 
 
 def printed_text(notebook):
@@ -96,10 +109,11 @@ def hidden_verdict(assignment_id, function, code):
 
 
 def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
-    """Each mutant fails its hidden test and each variant passes, in process and through nbgrader.
+    """Each mutant fails its hidden test and each variant passes, in process, through nbgrader and
+    through the sandboxed pipeline, and the two grading paths give the same score to every test.
 
-    In process every answer is tried alone; through nbgrader one notebook holds the first mutant
-    of every function and another holds the first variant of every function.
+    In process every answer is tried alone; through each grading path one notebook holds the first
+    mutant of every function and another holds the first variant of every function.
     """
     for function, answers in mutants.items():
         for code in answers:
@@ -107,10 +121,12 @@ def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
     for function, answers in variants.items():
         for code in answers:
             assert hidden_verdict(assignment_id, function, code) is None, f"variant of {function} failed:\n{code}"
-    result, _ = grade_notebook(fill(assignment_id, {f: a[0] for f, a in mutants.items()}), assignment_id,
-                               tmp_path, "mutants.ipynb")
-    failed = {t["function"] for t in result["tests"] if not t["passed"]}
-    assert set(mutants) <= failed, result["tests"]
-    result, _ = grade_notebook(fill(assignment_id, {f: a[0] for f, a in variants.items()}), assignment_id,
-                               tmp_path, "variants.ipynb")
-    assert result["score"] == result["max_score"], result["tests"]
+    for kind, answers in (("mutants", mutants), ("variants", variants)):
+        notebook = fill(assignment_id, {f: a[0] for f, a in answers.items()})
+        result, _ = autograde_notebook(notebook, assignment_id, tmp_path, f"{kind}.ipynb")
+        sandboxed = grade_notebook(notebook, assignment_id, tmp_path, f"{kind}-sandboxed.ipynb")
+        assert scores(sandboxed) == scores(result), (sandboxed["tests"], result["tests"])
+        if kind == "variants":
+            assert result["score"] == result["max_score"], result["tests"]
+        else:
+            assert set(answers) <= {t["function"] for t in result["tests"] if not t["passed"]}, result["tests"]

@@ -1,4 +1,5 @@
-"""Every assignment, through the real grading path (nbgrader autograde in a fresh kernel)."""
+"""Every assignment, through both real grading paths: nbgrader's autograde in a fresh kernel, and the
+sandboxed pipeline of `grade` and `grade-class`."""
 import importlib
 
 import nbformat
@@ -6,7 +7,8 @@ import pytest
 
 from autograder.assignments import REPO_ROOT, all_assignments, get_assignment
 from helpers.checks import CheckFailure
-from tests.support import errors, fill, grade_notebook, graded_cells, graded_reference, student_notebook
+from tests.support import (autograde_notebook, errors, fill, grade_notebook, graded_cells, graded_reference, scores,
+                           student_notebook)
 
 IDS = [a.id for a in all_assignments()]
 
@@ -28,7 +30,7 @@ def test_source_notebook_scores_full_marks_without_errors(assignment_id):
 @pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
 def test_released_notebook_scores_zero(assignment_id, tmp_path):
     """Does the untouched student notebook score 0, with a readable message for every test?"""
-    result, graded = grade_notebook(student_notebook(assignment_id), assignment_id, tmp_path)
+    result, graded = autograde_notebook(student_notebook(assignment_id), assignment_id, tmp_path)
     assert graded is not None and "error" not in result
     assert result["score"] == 0 and result["max_score"] == get_assignment(assignment_id).max_score
     functions = get_assignment(assignment_id).graded_functions
@@ -40,7 +42,7 @@ def test_released_notebook_scores_zero(assignment_id, tmp_path):
 @pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
 def test_student_notebook_filled_with_the_reference_scores_full_marks(assignment_id, tmp_path):
     """Pasting the reference into every graded cell of the released notebook: full marks, no cell fails?"""
-    result, graded = grade_notebook(fill(assignment_id), assignment_id, tmp_path)
+    result, graded = autograde_notebook(fill(assignment_id), assignment_id, tmp_path)
     assert result["score"] == result["max_score"], result["tests"]
     assert errors(graded) == []
 
@@ -68,12 +70,13 @@ def test_public_tests_pass_on_the_reference_and_fail_on_the_stubs(assignment_id,
 
 
 @pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
-def test_sandboxed_grading_gives_full_marks_to_the_reference_and_zero_to_the_stubs(assignment_id):
-    """Does `grade-class`'s sandboxed path agree: every point for the reference, none for the released notebook?"""
-    from autograder.isolated_grading import grade_isolated
-
+def test_the_pipeline_agrees_with_nbgrader_on_the_reference_and_the_stubs(assignment_id, tmp_path):
+    """Does `grade` (the sandboxed pipeline) give every point to the reference and none to the released
+    notebook, test by test as nbgrader's autograde does?"""
     assignment = get_assignment(assignment_id)
-    reference = grade_isolated(assignment.source_notebook, assignment)
+    reference = grade_notebook(nbformat.read(assignment.source_notebook, as_version=4), assignment_id, tmp_path)
+    assert scores(reference) == scores(graded_reference(assignment_id)[0])
     assert reference["score"] == reference["max_score"], [t["message"] for t in reference["tests"] if not t["passed"]]
-    released = grade_isolated(REPO_ROOT / assignment.student_notebook, assignment)
+    released = grade_notebook(student_notebook(assignment_id), assignment_id, tmp_path, "released.ipynb")
     assert released["score"] == 0 and not released.get("skipped_cells")
+    assert [t["function"] for t in released["tests"]] == assignment.graded_functions

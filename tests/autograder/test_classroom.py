@@ -12,7 +12,7 @@ from nbgrader.api import Gradebook
 
 from autograder.assignments import REPO_ROOT, get_assignment
 from autograder.classroom import collect_submissions, grade_class
-from autograder.isolation import Limits
+from autograder.sandbox.process import Limits
 from tests.support import fill, student_notebook
 
 pytestmark = pytest.mark.xdist_group("classroom")

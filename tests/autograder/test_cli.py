@@ -65,15 +65,18 @@ def test_a_deleted_grade_cell_scores_nothing_more(tmp_path):
 
 
 @pytest.mark.xdist_group(BASICS)
-def test_a_kernel_that_exits_gets_a_zero_not_a_crash(tmp_path):
-    """When the submission kills its kernel, does grading still print a JSON grade of 0 and exit 0?"""
-    notebook = fill(BASICS, {"sigmoid": "import os\nos._exit(1)\ndef sigmoid(x):\n    return x"})
+def test_a_cell_that_exits_costs_only_what_it_defines(tmp_path):
+    """When a cell kills its process, does grading print a JSON grade in which only that cell's function
+    fails, with the skipped cell named, and exit 0?"""
+    notebook = fill(BASICS, {"L1": "import os\nos._exit(1)\ndef L1(yhat, y):\n    return 0"})
     path = tmp_path / "exits.ipynb"
     path.write_text(json.dumps(notebook))
     run = autograder("grade", path, "--assignment", BASICS, "--json")
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
-    assert result["score"] == 0 and result["max_score"] == 8 and result["error"]
+    assert result["score"] == 7 and result["max_score"] == 8 and "error" not in result
+    assert [t["function"] for t in result["tests"] if not t["passed"]] == ["L1"]
+    assert len(result["skipped_cells"]) == 1 and "ended" in result["skipped_cells"][0]
 
 
 @pytest.mark.parametrize("content", ["this is not json", "{}", '{"cells": 3}', ""])

@@ -1,4 +1,5 @@
-"""Hostile submissions against the sandboxed grader: each is graded correctly and harms nothing."""
+"""Hostile submissions against the sandboxed pipeline, through `grade` and through `grade-class`: each
+is graded correctly and harms nothing."""
 import socket
 import threading
 import uuid
@@ -8,8 +9,9 @@ import psutil
 import pytest
 
 from autograder.assignments import REPO_ROOT, get_assignment
-from autograder.isolated_grading import grade_isolated
-from autograder.isolation import Limits
+from autograder.classroom import grade_class
+from autograder.grading import grade as grade_one
+from autograder.sandbox.process import Limits
 from tests.support import fill
 
 pytestmark = pytest.mark.xdist_group("hostile")
@@ -22,11 +24,15 @@ WRONG_SOFTMAX = "def softmax(x):\n    return np.exp(x)"  # forgets to normalise
 def grade(tmp_path, answers=None, notebook=None, limits=FAST):
     path = tmp_path / f"{uuid.uuid4().hex}.ipynb"
     nbformat.write(notebook or fill(ASSIGNMENT, answers), path)
-    return grade_isolated(path, get_assignment(ASSIGNMENT), limits)
+    return grade_one(path, get_assignment(ASSIGNMENT), limits)
 
 
 def passed(result):
     return {t["function"]: t["passed"] for t in result["tests"]}
+
+
+def message(result, function):
+    return next(t["message"] for t in result["tests"] if t["function"] == function)
 
 
 def only_failing(result, *functions):
@@ -35,27 +41,18 @@ def only_failing(result, *functions):
     return {f for f, ok in verdicts.items() if not ok} == set(functions)
 
 
-def test_an_infinite_loop_in_a_function_fails_only_that_function(tmp_path):
-    """Does a function that never returns time out alone, the rest of the notebook graded normally?"""
-    result = grade(tmp_path, {"L2": "def L2(yhat, y):\n    while True:\n        pass"})
-    assert only_failing(result, "L2") and "timed out" in result["tests"][-1]["message"]
+def tampered_notebook():
+    """Edited grade cells that claim 100 points, and deleted ones, around a wrong softmax."""
+    notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX})
+    grade_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    for cell in grade_cells[:4]:
+        cell.source = "print('All tests passed.')"
+        cell.metadata.nbgrader["points"] = 100
+    notebook.cells = [c for c in notebook.cells if c not in grade_cells[4:]]
+    return notebook
 
 
-def test_an_infinite_loop_at_definition_time_skips_that_cell(tmp_path):
-    """Does a cell that never finishes get skipped, with every other function still graded?"""
-    result = grade(tmp_path, {"L1": "while True:\n    pass\ndef L1(yhat, y):\n    return np.sum(np.abs(y - yhat))"})
-    assert only_failing(result, "L1") and result["skipped_cells"]
-
-
-@pytest.mark.parametrize("where", ["cell", "function"])
-def test_a_submission_that_exits_its_process_loses_only_that_part(tmp_path, where):
-    """Does os._exit, in a cell or inside a function, cost only the function concerned?"""
-    code = ("import os\nos._exit(3)\ndef softmax(x):\n    return x" if where == "cell" else
-            "def softmax(x):\n    import os\n    os._exit(3)")
-    assert only_failing(grade(tmp_path, {"softmax": code}), "softmax")
-
-
-@pytest.mark.parametrize("forgery", [
+FORGERIES = [
     "np.allclose = lambda *a, **k: True\nnp.isclose = lambda *a, **k: np.True_\nnp.array_equal = lambda *a, **k: True",
     "import helpers.checks\nhelpers.checks.describe_difference = lambda *a, **k: None",
     "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])",
@@ -65,12 +62,57 @@ def test_a_submission_that_exits_its_process_loses_only_that_part(tmp_path, wher
     "sys.modules['autograder.hidden'] = fake.hidden",
     "class Always:\n    def __eq__(self, other):\n        return True\n    shape = (2, 5)\n"
     "def softmax(x):\n    return Always()",
-])
-def test_forged_verdicts_do_not_pass_a_wrong_answer(tmp_path, forgery):
-    """Monkeypatched comparisons, neutered test modules, input transformers, fake output: still 0?"""
-    code = f"{WRONG_SOFTMAX}\n{forgery}" if "def softmax" not in forgery else forgery
-    result = grade(tmp_path, {"softmax": code})
-    assert passed(result)["softmax"] is False
+    "import autograder.sandbox.wire as wire\nwire.encode = lambda *a, **k: None",
+]
+
+# name: (the notebook, what its grade must satisfy). Each is graded alone and in one class.
+CASES = {
+    "loop-in-function": (lambda: fill(ASSIGNMENT, {"L2": "def L2(yhat, y):\n    while True:\n        pass"}),
+                         lambda r: only_failing(r, "L2") and "timed out" in message(r, "L2")),
+    "loop-at-definition": (lambda: fill(ASSIGNMENT, {"L1": "while True:\n    pass\n"
+                                                           "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))"}),
+                           lambda r: only_failing(r, "L1") and r["skipped_cells"]),
+    "exit-in-cell": (lambda: fill(ASSIGNMENT, {"softmax": "import os\nos._exit(3)\ndef softmax(x):\n    return x"}),
+                     lambda r: only_failing(r, "softmax")),
+    "exit-in-function": (lambda: fill(ASSIGNMENT, {"softmax": "def softmax(x):\n    import os\n    os._exit(3)"}),
+                         lambda r: only_failing(r, "softmax")),
+    **{f"forgery-{index}": (lambda code=code: fill(ASSIGNMENT, {"softmax": code if "def softmax" in code
+                                                                else f"{WRONG_SOFTMAX}\n{code}"}),
+                            lambda r: only_failing(r, "softmax"))
+       for index, code in enumerate(FORGERIES)},
+    "memory-hog-and-flood": (lambda: fill(ASSIGNMENT, {
+        "L1": "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\nbig = bytearray(8 * 2**30)",
+        "L2": "def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)\nfor _ in range(2000):\n    print('x' * 1_000_000)"}),
+                             lambda r: r["score"] == r["max_score"]),
+    "tampered-grade-cells": (tampered_notebook,
+                             lambda r: r["max_score"] == 8 and r["score"] == 7 and only_failing(r, "softmax")),
+    "imported-answer": (lambda: fill(ASSIGNMENT, {"sigmoid": "from helpers.activations import sigmoid"}),
+                        lambda r: only_failing(r, "sigmoid") and "outside the notebook" in message(r, "sigmoid")),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_hostile_submission_graded_alone_loses_only_its_own_points(tmp_path, case):
+    """Infinite loops, exits, forged verdicts, memory hogs, output floods, tampered grade cells, imported
+    answers: does `grade` give each exactly the points its honest parts earn?"""
+    notebook, verdict = CASES[case]
+    result = grade(tmp_path, notebook=notebook())
+    assert verdict(result), result["tests"]
+
+
+def test_a_class_of_hostile_submissions_gets_the_same_verdicts(tmp_path):
+    """Graded together by `grade-class` on two workers, does each hostile submission get the verdict it
+    gets alone?"""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for case, (notebook, _) in CASES.items():
+        nbformat.write(notebook(), folder / f"{case}.ipynb")
+    entries = grade_class(folder, get_assignment(ASSIGNMENT), workers=2, limits=FAST, state_path=tmp_path / "j.jsonl",
+                          db_url=f"sqlite:///{tmp_path / 'gradebook.db'}", progress=False)
+    results = {entry["student"]: entry["result"] for entry in entries}
+    assert set(results) == set(CASES)
+    for case, (_, verdict) in CASES.items():
+        assert verdict(results[case]), (case, results[case]["tests"])
 
 
 def test_the_reference_cannot_be_read_from_disk(tmp_path):
@@ -136,26 +178,6 @@ def test_no_network_connection_leaves_the_sandbox(tmp_path):
     assert accepted == [] and result["score"] == result["max_score"]
 
 
-def test_a_memory_hog_and_an_output_flood_cost_only_their_own_cells(tmp_path):
-    """Do an 8 GiB allocation and gigabytes of printing fail harmlessly, everything else graded?"""
-    hog = "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\nbig = bytearray(8 * 2**30)"
-    flood = "def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)\nfor _ in range(2000):\n    print('x' * 1_000_000)"
-    result = grade(tmp_path, {"L1": hog, "L2": flood})
-    assert result["score"] == result["max_score"]
-
-
-def test_tampered_and_deleted_grade_cells_change_nothing(tmp_path):
-    """Do edited or deleted grade cells and claimed points leave a wrong answer at its true score?"""
-    notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX})
-    grade_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
-    for cell in grade_cells[:4]:
-        cell.source = "print('All tests passed.')"
-        cell.metadata.nbgrader["points"] = 100
-    notebook.cells = [c for c in notebook.cells if c not in grade_cells[4:]]
-    result = grade(tmp_path, notebook=notebook)
-    assert result["max_score"] == 8 and result["score"] == 7 and only_failing(result, "softmax")
-
-
 def test_the_same_submission_gets_the_same_score_ten_times(tmp_path):
     """With fresh random inputs at every grading, is the score of a mixed submission stable?"""
     notebook = fill(ASSIGNMENT, {"softmax": WRONG_SOFTMAX, "L1": "def L1(yhat, y):\n    return np.sum(y - yhat)"})
@@ -175,7 +197,7 @@ def test_a_python_environment_under_tmp_stays_visible_in_the_sandbox(tmp_path, m
     """The sandbox gets an empty /tmp; does a checkout (and its .venv) inside /tmp get bound back over it?"""
     import sys
 
-    from autograder.isolation import sandbox_command
+    from autograder.sandbox.process import sandbox_command
 
     monkeypatch.setattr(sys, "prefix", "/tmp/checkout/.venv")
     command = sandbox_command(tmp_path, FAST)

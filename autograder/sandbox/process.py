@@ -1,4 +1,4 @@
-"""A submission's code in a bubblewrap sandbox, driven from the grader's process.
+"""A submission's process in a bubblewrap sandbox, driven from the grader's process.
 
 The sandbox (see docs in README, "Threat model") gives the submission:
 
@@ -25,11 +25,12 @@ from pathlib import Path
 import helpers
 from autograder.assignments import COURSE_DIR, REPO_ROOT
 from autograder.course import KERNEL_ENV
-from autograder.sandbox_runner import decode, encode
 
 __all__ = ["Limits", "Sandbox", "SandboxError", "SandboxUnavailable"]
 
 MAX_REPLY_BYTES = 256 * 2**20
+PACKAGE_DIR = Path(__file__).resolve().parent
+RUNNER_DIR = "/tmp/grader"  # where the sandbox sees this folder (runner and wire), read-only
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def sandbox_command(scratch, limits):
         elif path.exists():
             command += ["--ro-bind", "/dev/null", str(path)]
     helpers_dir = Path(helpers.__file__).resolve().parent
-    command += ["--ro-bind", str(helpers_dir), str(helpers_dir)]
+    command += ["--ro-bind", str(helpers_dir), str(helpers_dir), "--ro-bind", str(PACKAGE_DIR), RUNNER_DIR]
     command += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch), "--clearenv"]
     # NBGRADER_EXECUTION as nbgrader's autograde sets it: the notebook's helpers then skip what only
     # a student at a live frontend needs (widgets training every setting ahead).
@@ -87,7 +88,7 @@ def sandbox_command(scratch, limits):
                    "NBGRADER_EXECUTION": "autograde"}
     for name, value in environment.items():
         command += ["--setenv", name, value]
-    return command + [sys.executable, "-I", str(scratch / "runner.py")]
+    return command + [sys.executable, "-I", f"{RUNNER_DIR}/runner.py"]
 
 
 class Sandbox:
@@ -108,7 +109,6 @@ class Sandbox:
 
     def start(self):
         self.kill()
-        shutil.copyfile(Path(__file__).with_name("sandbox_runner.py"), self.scratch / "runner.py")
         self.process = subprocess.Popen(sandbox_command(self.scratch, self.limits), stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
 
@@ -162,11 +162,3 @@ class Sandbox:
 
     def run_cell(self, source, timeout):
         return self.request({"op": "run_cell", "source": source}, timeout)
-
-    def call(self, function, args, kwargs, random_state, timeout):
-        reply = self.request({"op": "call", "function": function, "args": encode(args), "kwargs": encode(kwargs),
-                              "random_state": encode(random_state)}, timeout)
-        if reply.get("ok"):
-            reply["output"] = decode(reply["output"])
-            reply["inputs"] = decode(reply["inputs"])
-        return reply

@@ -1,0 +1,133 @@
+"""The program that runs a submission's code inside the sandbox, and what both grading paths share
+about calling a learner's function.
+
+``autograder.sandbox.process`` starts this file as a script inside the sandbox, where the
+``autograder`` package is hidden and only this folder is visible (read-only). It reads JSON
+requests, one per line, from its standard input and answers on its original standard output; the
+submission's own prints go to /dev/null. Requests:
+
+* ``{"op": "run_cell", "source": ...}`` runs notebook code (IPython syntax);
+* ``{"op": "inspect", "function": ...}`` says whether a graded name is the notebook's own work;
+* ``{"op": "call", "function", "args", "kwargs", "random_state", "keras_seed", "describe"}`` calls
+  a function the notebook defined and returns its output and its inputs after the call, encoded
+  by :mod:`wire`.
+"""
+import inspect
+import json
+import os
+import sys
+import types
+
+from helpers.checks import call_quietly
+
+if __package__:
+    from autograder.sandbox.wire import decode, encode
+else:  # started as a script in the sandbox
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from wire import decode, encode
+
+__all__ = ["definition_problem", "prepare_call", "serve"]
+
+
+def _module_files():
+    return {getattr(module, "__file__", None) for module in list(sys.modules.values())} - {None}
+
+
+def _function_problem(function, namespace, module_files):
+    if function.__globals__ is not namespace or function.__code__.co_filename in module_files:
+        return f"is {function.__module__}.{function.__qualname__}, defined outside the notebook"
+    return None
+
+
+def definition_problem(value, namespace):
+    """``None`` when ``value`` (a graded function or class) was written in the notebook whose globals
+    are ``namespace``, else why it earns nothing: imported objects are not the learner's work."""
+    try:
+        target = inspect.unwrap(value)
+    except ValueError:
+        target = value
+    module_files = _module_files()
+    if isinstance(target, types.FunctionType):
+        problem = _function_problem(target, namespace, module_files)
+    elif isinstance(target, type):
+        if target.__module__ != namespace.get("__name__"):
+            problem = f"is {target.__module__}.{target.__qualname__}, defined outside the notebook"
+        else:
+            methods = [m for m in vars(target).values() if isinstance(m, types.FunctionType)]
+            problem = next(filter(None, (_function_problem(m, namespace, module_files) for m in methods)), None)
+            problem = problem and f"has a method that {problem}"
+    else:
+        problem = f"is a {type(target).__name__}, not a function defined in the notebook"
+    return problem and f"{problem}; graded functions must be written in the notebook itself"
+
+
+def prepare_call(random_state, keras_seed=None):
+    """Set the random state a call starts from: Keras's (and TensorFlow's) seed when given, then
+    NumPy's global state, identically for the reference and the learner."""
+    import numpy as np
+
+    if keras_seed is not None:
+        import keras
+
+        keras.utils.set_random_seed(int(keras_seed))
+    np.random.set_state(random_state)
+
+
+def _describe(error):
+    return f"{type(error).__name__}: {error}"
+
+
+def _call(shell, request):
+    function = shell.user_ns.get(request["function"])
+    if not callable(function):
+        return {"ok": False, "error": f"no function named {request['function']} is defined"}
+    args, kwargs = decode(request["args"], live=True), decode(request["kwargs"], live=True)
+    describe = decode(request.get("describe"), live=True)
+    prepare_call(decode(request["random_state"]), request.get("keras_seed"))
+    output = call_quietly(function, *args, **kwargs)
+    try:
+        encoded = encode(output, describe)
+    except Exception as error:  # a model whose summary or probe call fails
+        return {"ok": False, "error": f"its output could not be examined ({_describe(error)})"}
+    return {"ok": True, "output": encoded, "inputs": encode((args, kwargs))}
+
+
+def _answer(shell, request):
+    if request["op"] == "run_cell":
+        result = shell.run_cell(request["source"], store_history=False, silent=True)
+        error = result.error_before_exec or result.error_in_exec
+        return {"ok": error is None, "error": _describe(error) if error else None}
+    if request["op"] == "inspect":
+        value = shell.user_ns.get(request["function"])
+        if value is None:
+            return {"ok": True, "problem": f"no function named {request['function']} is defined"}
+        return {"ok": True, "problem": definition_problem(value, shell.user_ns)}
+    if request["op"] == "call":
+        return _call(shell, request)
+    return {"ok": False, "error": f"unknown request {request['op']!r}"}
+
+
+def serve(shell, requests, replies):
+    """Answer requests until the input closes."""
+    for line in requests:
+        try:
+            reply = _answer(shell, json.loads(line))
+        except BaseException as error:  # the submission's code, anything at all
+            reply = {"ok": False, "error": f"raised {_describe(error)}"}
+        replies.write(json.dumps(reply).encode() + b"\n")
+        replies.flush()
+
+
+def main():
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    quiet = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(quiet, fd)
+    from IPython.core.interactiveshell import InteractiveShell
+
+    serve(InteractiveShell.instance(), requests, replies)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
