@@ -1,4 +1,4 @@
-"""Hidden tests: registration, and running one inside the grading kernel.
+"""Hidden tests: registration, comparison with the reference, and running them on either path.
 
 A hidden-test module ``autograder/hidden_tests/<assignment_id>.py`` registers one test per
 graded function::
@@ -7,8 +7,15 @@ graded function::
     def _(check, rng):
         check.call(w, b, X, Y, case="the notebook's example")
 
-``check.call`` runs the learner's function and the reference on copies of the same inputs
-and compares everything they return; ``rng`` draws fresh random inputs at each grading.
+    @hidden_test("happy_model", points=2)
+    def _(check, rng):
+        check.call(case="the model", keras_seed=1, probe=probe(images, training=False))
+
+``check.call`` runs the learner's function and the reference on copies of the same inputs and
+compares everything they return, after the wire (``autograder.sandbox.wire``): Keras models and
+layers layer by layer; ``rng`` draws fresh random inputs at each grading. The sandboxed pipeline
+(``autograder.grading``) calls the learner through the sandbox; nbgrader's grade cells call
+:func:`run_hidden_test`, which calls the learner in its own kernel. Both use :func:`run_tests`.
 """
 import contextlib
 import copy

@@ -1,14 +1,20 @@
-"""Class grading throughput: stock `nbgrader autograde` against `grade-class` with 1 and 2 workers.
+"""Grading speed: a whole class, and one submission of every assignment.
 
-    python bench/grading.py [-n 40] [--assignment c1w2_logistic_regression]
+    python bench/grading.py class [-n 40] [--assignment c1w2_logistic_regression]
+    python bench/grading.py assignments
 
-Builds N submissions of one assignment (the reference with 0, 1, 2, … graded cells left as stubs,
-so the scores differ), grades them three ways in one run, prints a table of wall time,
+``class`` builds N submissions of one assignment (the reference with 0, 1, 2, … graded cells left
+as stubs, so the scores differ), grades them three ways in one run, prints a table of wall time,
 submissions per minute, peak memory of the grading process tree and the speed-up over stock
 nbgrader, and checks that all three give every student the same score.
+
+``assignments`` grades the reference notebook of every assignment once with `python -m autograder
+grade` (the sandboxed pipeline, from a fresh process) and once with stock `nbgrader autograde`, and
+prints both wall times, the peak memory and whether both gave full marks.
 """
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -21,7 +27,7 @@ from pathlib import Path
 import nbformat
 import psutil
 
-from autograder.assignments import COURSE_DIR, REPO_ROOT, get_assignment
+from autograder.assignments import COURSE_DIR, REPO_ROOT, all_assignments, get_assignment
 from autograder.course import KERNEL_ENV
 
 
@@ -43,9 +49,11 @@ def make_submissions(assignment, n, folder):
         nbformat.write(notebook, folder / f"student{index:02d}.ipynb")
 
 
-def measure(command, cwd):
-    """Run a command; return (seconds, peak MiB of its process tree)."""
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+def measure(command, cwd, stdout=None):
+    """Run a command (its output into the file ``stdout``, if given); return (seconds, peak MiB of its
+    process tree)."""
+    output = open(stdout, "w") if stdout else subprocess.DEVNULL
+    process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.DEVNULL,
                                env={**os.environ, **KERNEL_ENV})
     peak, done = 0, threading.Event()
 
@@ -67,6 +75,8 @@ def measure(command, cwd):
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
+    if stdout:
+        output.close()
     if code:
         raise SystemExit(f"{command[:4]} failed with exit code {code}")
     return seconds, peak / 2**20
@@ -101,12 +111,7 @@ def grade_class(assignment, submissions, workdir, workers):
     return seconds, mib, scores
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", type=int, default=40, help="number of submissions (default 40)")
-    parser.add_argument("--assignment", default="c1w2_logistic_regression")
-    args = parser.parse_args()
-    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+def class_table(args):
     assignment = get_assignment(args.assignment)
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as workdir:
         workdir = Path(workdir)
@@ -125,6 +130,41 @@ def main():
     print(f"same scores in all three runs: {'yes' if same else 'NO'} "
           f"(mean {sum(reference.values()) / len(reference):.2f} of {assignment.max_score})")
     return 0 if same else 1
+
+
+def assignments_table(args):
+    print(f"one reference submission per assignment on {os.cpu_count()} cores")
+    print(f"{'assignment':62} {'grade (s)':>9} {'MiB':>6} {'nbgrader (s)':>12} {'MiB':>6} {'full marks':>10}")
+    all_full = True
+    for assignment in all_assignments():
+        with tempfile.TemporaryDirectory(prefix="bench-grading-") as workdir:
+            workdir = Path(workdir)
+            submissions = workdir / "submissions"
+            submissions.mkdir()
+            shutil.copyfile(assignment.source_notebook, submissions / "reference.ipynb")
+            result = workdir / "result.json"
+            seconds, mib = measure([sys.executable, "-m", "autograder", "grade", str(submissions / "reference.ipynb"),
+                                    "--assignment", assignment.id, "--json"], workdir, stdout=result)
+            score = json.loads(result.read_text())["score"]
+            stock_seconds, stock_mib, stock_scores = stock_nbgrader(assignment, submissions, workdir)
+        full = score == stock_scores["reference"] == assignment.max_score
+        all_full &= full
+        print(f"{assignment.id:62} {seconds:9.1f} {mib:6.0f} {stock_seconds:12.1f} {stock_mib:6.0f} "
+              f"{'yes' if full else 'NO':>10}")
+    return 0 if all_full else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    tables = parser.add_subparsers(dest="table", required=True)
+    whole_class = tables.add_parser("class", help="a class: stock nbgrader against grade-class")
+    whole_class.add_argument("-n", type=int, default=40, help="number of submissions (default 40)")
+    whole_class.add_argument("--assignment", default="c1w2_logistic_regression")
+    whole_class.set_defaults(run=class_table)
+    tables.add_parser("assignments", help="one submission of every assignment").set_defaults(run=assignments_table)
+    args = parser.parse_args()
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    return args.run(args)
 
 
 if __name__ == "__main__":

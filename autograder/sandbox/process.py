@@ -6,7 +6,7 @@ The sandbox (see docs in README, "Threat model") gives the submission:
 * no network (a fresh network namespace with only a loopback that is down);
 * a read-only view of the machine, with instructor material hidden (the ``autograder``
   package, the repository's other folders, submission and output folders) and one writable
-  scratch folder of its own;
+  scratch folder of its own; this folder (runner and wire) is visible read-only at ``/tmp/grader``;
 * limits: address space (memory), file size, no core dumps; a deadline on every request and on
   the whole submission, enforced from outside by killing the sandbox.
 """

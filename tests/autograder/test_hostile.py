@@ -78,7 +78,7 @@ CASES = {
                          lambda r: only_failing(r, "softmax")),
     **{f"forgery-{index}": (lambda code=code: fill(ASSIGNMENT, {"softmax": code if "def softmax" in code
                                                                 else f"{WRONG_SOFTMAX}\n{code}"}),
-                            lambda r: only_failing(r, "softmax"))
+                            lambda r: not passed(r)["softmax"])
        for index, code in enumerate(FORGERIES)},
     "memory-hog-and-flood": (lambda: fill(ASSIGNMENT, {
         "L1": "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\nbig = bytearray(8 * 2**30)",
@@ -87,7 +87,8 @@ CASES = {
     "tampered-grade-cells": (tampered_notebook,
                              lambda r: r["max_score"] == 8 and r["score"] == 7 and only_failing(r, "softmax")),
     "imported-answer": (lambda: fill(ASSIGNMENT, {"sigmoid": "from helpers.activations import sigmoid"}),
-                        lambda r: only_failing(r, "sigmoid") and "outside the notebook" in message(r, "sigmoid")),
+                        lambda r: only_failing(r, "sigmoid", "sigmoid_derivative")  # which calls it
+                        and "outside the notebook" in message(r, "sigmoid")),
 }
 
 
