@@ -14,7 +14,6 @@ import nbformat
 
 import helpers
 from autograder.hidden import StudentError, hidden_tests, run_tests
-from autograder.reference import reference_namespace
 from autograder.results import read_submission, result_from
 from autograder.sandbox.client import Session
 from autograder.sandbox.process import Limits, Sandbox
@@ -69,7 +68,7 @@ def grade(path, assignment, limits=Limits()):
         except StudentError as timeout:
             error = str(timeout)
             problems = {name: error for name in tests}
-        outcomes = run_tests(tests, reference_namespace(assignment.id), session.call, problems)
+        outcomes = run_tests(assignment.id, session.call, problems)
     result = result_from(assignment, source, outcomes)
     if session.skipped:
         result["skipped_cells"] = [f"cell {index + 1}: {why}" for index, why in sorted(session.skipped.items())]

@@ -13,12 +13,15 @@ graded function::
 
 ``check.call`` runs the learner's function and the reference on copies of the same inputs and
 compares everything they return, after the wire (``autograder.sandbox.wire``): Keras models and
-layers layer by layer; ``rng`` draws fresh random inputs at each grading. The sandboxed pipeline
+layers layer by layer. ``rng`` (and NumPy's global state) are seeded per assignment, function and
+term (:func:`test_seed`), so a verdict is reproducible. The sandboxed pipeline
 (``autograder.grading``) calls the learner through the sandbox; nbgrader's grade cells call
 :func:`run_hidden_test`, which calls the learner in its own kernel. Both use :func:`run_tests`.
 """
 import contextlib
 import copy
+import functools
+import hashlib
 import importlib
 import io
 from dataclasses import dataclass
@@ -26,12 +29,13 @@ from typing import Callable
 
 import numpy as np
 
-from autograder.sandbox.runner import definition_problem, prepare_call
+from autograder.sandbox.runner import definition_problem, prepare_call, reference_callees
 from autograder.sandbox.wire import roundtrip
 from helpers.checks import CheckFailure, call_quietly, describe_difference
+from helpers.seeding import seeded
 
 __all__ = ["HiddenTest", "HiddenTestFailure", "Comparison", "StudentError", "hidden_test", "hidden_tests",
-           "in_namespace", "namespace_problem", "probe", "run_hidden_test", "run_tests"]
+           "grading_term", "in_namespace", "namespace_problem", "probe", "run_hidden_test", "run_tests", "test_seed"]
 
 _REGISTRY = {}
 
@@ -80,16 +84,20 @@ class Comparison:
     """Compare a learner's function with the reference, case by case.
 
     ``call_student(request)`` runs the learner's function and returns ``(output, (args, kwargs)
-    after the call)``, both as they look after the wire (:func:`autograder.sandbox.wire.roundtrip`),
-    or raises :class:`StudentError`. ``request`` holds ``function``, ``args``, ``kwargs``,
-    ``random_state``, ``keras_seed`` and ``describe``. :func:`in_namespace` makes one for a
-    notebook's globals (nbgrader's path); the sandbox client makes one for the sandbox.
+    after the call, callees)``, the first two as they look after the wire
+    (:func:`autograder.sandbox.wire.roundtrip`), ``callees`` the graded functions it called as the
+    reference's; or it raises :class:`StudentError`. ``request`` holds ``function``, ``args``,
+    ``kwargs``, ``random_state``, ``keras_seed``, ``describe`` and ``callees`` (reference code of the
+    other graded functions). :func:`in_namespace` makes one for a notebook's globals (nbgrader's
+    path); :class:`autograder.sandbox.client.Session` makes one for the sandbox.
     """
 
-    def __init__(self, function, reference, call_student):
+    def __init__(self, function, reference, call_student, callees=None):
         self.function = function
         self.reference = reference
         self.call_student = call_student
+        self.callee_sources = callees or {}
+        self.callees_used = set()
         self.cases = 0
 
     def call(self, *args, case, rtol=1e-6, atol=1e-9, check_dtype=True, keras_seed=None, probe=None,
@@ -103,15 +111,17 @@ class Comparison:
         """
         inputs = copy.deepcopy((args, kwargs))
         request = {"function": self.function, "random_state": np.random.get_state(), "keras_seed": keras_seed,
-                   "describe": {"probe": probe, "weights": weights} if probe or weights else None}
+                   "describe": {"probe": probe, "weights": weights} if probe or weights else None,
+                   "callees": self.callee_sources}
         ref_args, ref_kwargs = copy.deepcopy(inputs)
         prepare_call(request["random_state"], keras_seed)
         expected = roundtrip(_silently(self.reference[self.function], *ref_args, **ref_kwargs), request["describe"])
         student_args, student_kwargs = copy.deepcopy(inputs)
         try:
-            got, after = self.call_student({**request, "args": student_args, "kwargs": student_kwargs})
+            got, after, callees = self.call_student({**request, "args": student_args, "kwargs": student_kwargs})
         except StudentError as error:
             self.fail(f"{case}: {error}")
+        self.callees_used.update(callees)
         problem = describe_difference(roundtrip(inputs), after, where="inputs", rtol=0, atol=0)
         if problem:
             self.fail(f"{case}: the function changed its input ({problem})")
@@ -133,37 +143,70 @@ def in_namespace(namespace):
     """A ``call_student`` for :class:`Comparison` that calls functions from a notebook's globals."""
 
     def call_student(request):
-        prepare_call(request["random_state"], request["keras_seed"])
+        function = namespace[request["function"]]
         args, kwargs = request["args"], request["kwargs"]
-        try:
-            output = _silently(namespace[request["function"]], *args, **kwargs)
-        except Exception as error:  # the learner's code, any error
-            raise StudentError(f"raised {type(error).__name__}: {error}") from None
-        try:
-            return roundtrip(output, request["describe"]), roundtrip((args, kwargs))
-        except Exception as error:  # a model whose summary or probe call fails
-            raise StudentError(f"its output could not be examined ({type(error).__name__}: {error})") from None
+        prepare_call(request["random_state"], request["keras_seed"])
+        with reference_callees(function, namespace, request["callees"]) as callees:
+            try:
+                output = _silently(function, *args, **kwargs)
+            except Exception as error:  # the learner's code, any error
+                raise StudentError(f"raised {type(error).__name__}: {error}") from None
+            try:
+                return roundtrip(output, request["describe"]), roundtrip((args, kwargs)), callees
+            except Exception as error:  # a model whose summary or probe call fails
+                raise StudentError(f"its output could not be examined ({type(error).__name__}: {error})") from None
 
     return call_student
 
 
-def run_tests(tests, reference, call_student, problems):
-    """Run hidden tests; return ``{function: (passed, message)}``.
+@functools.cache
+def grading_term():
+    """The term the hidden tests draw their inputs for: ``c.HiddenTests.term`` in the course's
+    ``nbgrader_config.py``. Rotating it gives every function new inputs; keeping it keeps every verdict."""
+    from autograder.course import load_config
+
+    return str(load_config().HiddenTests.get("term", ""))
+
+
+def test_seed(assignment_id, function):
+    """The seed of one function's hidden inputs: the same at every grading of a term."""
+    digest = hashlib.sha256(f"{grading_term()}/{assignment_id}/{function}".encode()).digest()
+    return int.from_bytes(digest[:4], "little")
+
+
+def _with_note(message, callees):
+    if not callees:
+        return message
+    return f"{message} (it ran with the reference {', '.join(sorted(callees))}, so only its own code counts)"
+
+
+def run_tests(assignment_id, call_student, problems, functions=None):
+    """Run the hidden tests of ``functions`` (default: all); return ``{function: (passed, message)}``.
 
     ``problems`` maps a function to why it cannot be graded (not defined, not the learner's own, its
-    cell failed); those fail without being called.
+    cell failed); those fail without being called. Every test draws its inputs from
+    :func:`test_seed`, and every function runs with the reference versions of the other graded
+    functions it calls, so the same submission always gets the same verdict and a bug costs once.
     """
+    from autograder.reference import reference_namespace, reference_sources
+
+    tests = hidden_tests(assignment_id)
+    reference, sources = reference_namespace(assignment_id), reference_sources(assignment_id)
     outcomes = {}
-    for name, test in tests.items():
+    for name in functions or tests:
         if problems.get(name):
             outcomes[name] = (False, f"{name}: {problems[name]}")
             continue
-        comparison = Comparison(name, reference, call_student)
+        callees = {other: source for other, source in sources.items() if other != name}
+        comparison = Comparison(name, reference, call_student, callees)
+        seed = test_seed(assignment_id, name)
         try:
-            test.run(comparison, np.random.default_rng())
-            outcomes[name] = (True, f"{name}: {comparison.cases} hidden checks passed.")
+            with seeded(seed):
+                tests[name].run(comparison, np.random.default_rng(seed))
+            outcomes[name] = (True, _with_note(f"{name}: {comparison.cases} hidden checks passed.",
+                                               comparison.callees_used))
         except HiddenTestFailure as failure:
-            outcomes[name] = (False, str(failure))
+            outcomes[name] = (False, _with_note(str(failure), comparison.callees_used))
         except Exception as error:  # a learner's output the hidden test could not even inspect
             outcomes[name] = (False, f"{name}: could not be checked ({type(error).__name__}: {error})")
     return outcomes
@@ -181,11 +224,8 @@ def run_hidden_test(assignment_id, function, namespace):
     in nbgrader's kernel. Raises :class:`HiddenTestFailure` with a readable message when the answer
     is wrong; the verdict is the one the sandboxed pipeline reaches.
     """
-    from autograder.reference import reference_namespace
-
-    tests = {function: hidden_tests(assignment_id)[function]}
     problems = {function: namespace_problem(function, namespace)}
-    passed, message = run_tests(tests, reference_namespace(assignment_id), in_namespace(namespace), problems)[function]
+    passed, message = run_tests(assignment_id, in_namespace(namespace), problems, [function])[function]
     if not passed:
         raise HiddenTestFailure(message)
     print(message)

@@ -50,3 +50,8 @@ c.Execute.shutdown_kernel = "immediate"
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 # Extra files in a submission folder must never shadow modules in the kernel.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.so", "*.pth"]
+
+# The hidden tests draw their random inputs from a seed per assignment, function and term, so a
+# submission gets the same verdict at every grading. Change the term to give a new term's students
+# new inputs (autograder.hidden.test_seed).
+c.HiddenTests.term = "2026"

@@ -62,11 +62,13 @@ class Session:
         """Call a learner's function: a ``call_student`` for :class:`autograder.hidden.Comparison`."""
         message = {"op": "call", "function": request["function"], "args": encode(request["args"]),
                    "kwargs": encode(request["kwargs"]), "random_state": encode(request["random_state"]),
-                   "keras_seed": request["keras_seed"], "describe": encode(request["describe"])}
+                   "keras_seed": request["keras_seed"], "describe": encode(request["describe"]),
+                   "callees": request["callees"]}
         reply = self._request(message, f"calling {request['function']}")
         if not reply.get("ok"):
             raise StudentError(str(reply.get("error"))[:2000])
         try:
-            return decode(reply["output"]), decode(reply["inputs"])
+            callees = [name for name in reply.get("callees", []) if name in request["callees"]]
+            return decode(reply["output"]), decode(reply["inputs"]), callees
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise StudentError(f"returned a value the grader cannot read ({type(error).__name__})") from None

@@ -8,10 +8,13 @@ submission's own prints go to /dev/null. Requests:
 
 * ``{"op": "run_cell", "source": ...}`` runs notebook code (IPython syntax);
 * ``{"op": "inspect", "function": ...}`` says whether a graded name is the notebook's own work;
-* ``{"op": "call", "function", "args", "kwargs", "random_state", "keras_seed", "describe"}`` calls
-  a function the notebook defined and returns its output and its inputs after the call, encoded
-  by :mod:`wire`.
+* ``{"op": "call", "function", "args", "kwargs", "random_state", "keras_seed", "describe",
+  "callees"}`` calls a function the notebook defined and returns its output, its inputs after the
+  call (encoded by :mod:`wire`) and which graded functions it called as the reference's:
+  ``callees`` maps the notebook's other graded functions to their reference code, which stands in
+  for the learner's versions during the call, so that a bug is charged to one function only.
 """
+import contextlib
 import inspect
 import json
 import os
@@ -26,7 +29,7 @@ else:  # started as a script in the sandbox
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from wire import decode, encode
 
-__all__ = ["definition_problem", "prepare_call", "serve"]
+__all__ = ["definition_problem", "prepare_call", "reference_callees", "serve"]
 
 
 def _module_files():
@@ -73,6 +76,41 @@ def prepare_call(random_state, keras_seed=None):
     np.random.set_state(random_state)
 
 
+def _names_used(code):
+    """Every global name a code object (and the functions nested in it) looks up."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _names_used(constant)
+    return names
+
+
+@contextlib.contextmanager
+def reference_callees(function, namespace, sources):
+    """For the block, the graded functions that ``function`` calls are the reference's.
+
+    ``sources`` maps graded names to their reference code, which is run in a copy of ``namespace``
+    (so reference functions call reference functions); the names ``function`` uses are bound to the
+    results for the block and restored afterwards. Yields the sorted names replaced.
+    """
+    target = getattr(inspect.unwrap(function), "__code__", None)
+    names = sorted(_names_used(target) & set(sources)) if target is not None else []
+    saved = {name: namespace[name] for name in names if name in namespace}
+    if names:
+        scope = dict(namespace)
+        for name, source in sources.items():
+            exec(compile(source, f"<reference {name}>", "exec"), scope)
+        namespace.update({name: scope[name] for name in names})
+    try:
+        yield names
+    finally:
+        for name in names:
+            if name in saved:
+                namespace[name] = saved[name]
+            else:
+                namespace.pop(name, None)
+
+
 def _describe(error):
     return f"{type(error).__name__}: {error}"
 
@@ -84,12 +122,13 @@ def _call(shell, request):
     args, kwargs = decode(request["args"], live=True), decode(request["kwargs"], live=True)
     describe = decode(request.get("describe"), live=True)
     prepare_call(decode(request["random_state"]), request.get("keras_seed"))
-    output = call_quietly(function, *args, **kwargs)
-    try:
-        encoded = encode(output, describe)
-    except Exception as error:  # a model whose summary or probe call fails
-        return {"ok": False, "error": f"its output could not be examined ({_describe(error)})"}
-    return {"ok": True, "output": encoded, "inputs": encode((args, kwargs))}
+    with reference_callees(function, shell.user_ns, request.get("callees") or {}) as callees:
+        output = call_quietly(function, *args, **kwargs)
+        try:
+            encoded = encode(output, describe)
+        except Exception as error:  # a model whose summary or probe call fails
+            return {"ok": False, "error": f"its output could not be examined ({_describe(error)})"}
+    return {"ok": True, "output": encoded, "inputs": encode((args, kwargs)), "callees": callees}
 
 
 def _answer(shell, request):

@@ -52,3 +52,36 @@ def test_graded_functions_imported_from_helpers_earn_nothing(tmp_path):
     assert scores(pipeline) == scores(nbgrader)
     imported = [t for t in pipeline["tests"] if "defined outside the notebook" in t["message"]]
     assert len(imported) >= 9 and pipeline["score"] == 0
+
+
+CONVOLUTION = "c4w1_convolution_model_step_by_step"
+WRONG_ZERO_PAD = ("def zero_pad(X, pad):\n"
+                  "    return np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode='constant', constant_values=1)")
+
+
+@pytest.mark.xdist_group(CONVOLUTION)
+def test_a_bug_costs_only_the_function_that_has_it(tmp_path):
+    """A wrong zero_pad, which conv_forward and conv_backward call: does only zero_pad lose points, on both
+    paths, with the callers' messages saying they ran with the reference zero_pad?"""
+    notebook = fill(CONVOLUTION, {"zero_pad": WRONG_ZERO_PAD})
+    pipeline = grade_notebook(notebook, CONVOLUTION, tmp_path)
+    nbgrader, _ = autograde_notebook(notebook, CONVOLUTION, tmp_path, "nbgrader.ipynb")
+    assert scores(pipeline) == scores(nbgrader)
+    assert [t["function"] for t in pipeline["tests"] if not t["passed"]] == ["zero_pad"]
+    messages = {t["function"]: t["message"] for t in pipeline["tests"]}
+    assert "it ran with the reference conv_single_step, zero_pad," in messages["conv_forward"]
+    assert "it ran with the reference" not in messages["zero_pad"]
+
+
+@pytest.mark.xdist_group(CONVOLUTION)
+def test_the_same_submission_gets_the_same_verdict_every_time(tmp_path, monkeypatch):
+    """Graded twice, does a wrong answer get the same score and the same message, down to the values that
+    differ; and does a new term draw other inputs?"""
+    import autograder.hidden as hidden
+
+    notebook = fill(CONVOLUTION, {"zero_pad": WRONG_ZERO_PAD})
+    first, second = (grade_notebook(notebook, CONVOLUTION, tmp_path, f"{n}.ipynb") for n in "ab")
+    assert first["tests"] == second["tests"]
+    seeds = hidden.test_seed(CONVOLUTION, "zero_pad")
+    monkeypatch.setattr(hidden, "grading_term", lambda: "another term")
+    assert hidden.test_seed(CONVOLUTION, "zero_pad") != seeds
