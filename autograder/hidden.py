@@ -29,7 +29,7 @@ from typing import Callable
 
 import numpy as np
 
-from autograder.sandbox.runner import definition_problem, prepare_call, reference_callees
+from autograder.sandbox.runner import call_function, definition_problem, reference_callees
 from autograder.sandbox.wire import roundtrip
 from helpers.checks import CheckFailure, call_quietly, describe_difference
 from helpers.seeding import seeded
@@ -83,13 +83,13 @@ def probe(*args, **kwargs):
 class Comparison:
     """Compare a learner's function with the reference, case by case.
 
-    ``call_student(request)`` runs the learner's function and returns ``(output, (args, kwargs)
-    after the call, callees)``, the first two as they look after the wire
-    (:func:`autograder.sandbox.wire.roundtrip`), ``callees`` the graded functions it called as the
-    reference's; or it raises :class:`StudentError`. ``request`` holds ``function``, ``args``,
-    ``kwargs``, ``random_state``, ``keras_seed``, ``describe`` and ``callees`` (reference code of the
-    other graded functions). :func:`in_namespace` makes one for a notebook's globals (nbgrader's
-    path); :class:`autograder.sandbox.client.Session` makes one for the sandbox.
+    ``call_student(request)`` runs the learner's function and returns a dict: ``output``, ``inputs``
+    (``(args, kwargs)`` after the call) and ``gradients``, as they look after the wire
+    (:func:`autograder.sandbox.wire.roundtrip`), and ``callees``, the graded functions it called as
+    the reference's; or it raises :class:`StudentError`. ``request`` holds ``function``, ``args``,
+    ``kwargs``, ``random_state``, ``keras_seed``, ``describe``, ``gradients`` and ``callees``
+    (reference code of the other graded functions). :func:`in_namespace` makes one for a notebook's
+    globals (nbgrader's path); :class:`autograder.sandbox.client.Session` makes one for the sandbox.
     """
 
     def __init__(self, function, reference, call_student, callees=None):
@@ -101,35 +101,52 @@ class Comparison:
         self.cases = 0
 
     def call(self, *args, case, rtol=1e-6, atol=1e-9, check_dtype=True, keras_seed=None, probe=None,
-             weights=False, **kwargs):
+             weights=False, gradients=False, **kwargs):
         """Call both functions on copies of the inputs and compare outputs and inputs afterwards.
 
         Both calls start from the same NumPy random state and, with ``keras_seed``, the same Keras
         seed. A Keras model or layer returned is compared layer by layer
         (:class:`helpers.model_summary.ModelSummary`), with its weights when ``weights`` is set and
-        its outputs on ``probe`` inputs when given (see :func:`probe`). Returns the learner's output.
+        its outputs on ``probe`` inputs when given (see :func:`probe`). With ``gradients``, the
+        gradients of the output's sum with respect to every float tensor input are compared too, so
+        a result computed outside TensorFlow (no gradient flows) fails. Returns the learner's output.
         """
         inputs = copy.deepcopy((args, kwargs))
         request = {"function": self.function, "random_state": np.random.get_state(), "keras_seed": keras_seed,
                    "describe": {"probe": probe, "weights": weights} if probe or weights else None,
-                   "callees": self.callee_sources}
+                   "gradients": gradients, "callees": self.callee_sources}
         ref_args, ref_kwargs = copy.deepcopy(inputs)
-        prepare_call(request["random_state"], keras_seed)
-        expected = roundtrip(_silently(self.reference[self.function], *ref_args, **ref_kwargs), request["describe"])
+        output, expected_gradients = call_function(self.reference[self.function], ref_args, ref_kwargs,
+                                                   request["random_state"], keras_seed, gradients, _silently)
+        expected = roundtrip(output, request["describe"])
         student_args, student_kwargs = copy.deepcopy(inputs)
         try:
-            got, after, callees = self.call_student({**request, "args": student_args, "kwargs": student_kwargs})
+            got = self.call_student({**request, "args": student_args, "kwargs": student_kwargs})
         except StudentError as error:
             self.fail(f"{case}: {error}")
-        self.callees_used.update(callees)
-        problem = describe_difference(roundtrip(inputs), after, where="inputs", rtol=0, atol=0)
+        self.callees_used.update(got["callees"])
+        problem = describe_difference(roundtrip(inputs), got["inputs"], where="inputs", rtol=0, atol=0)
         if problem:
             self.fail(f"{case}: the function changed its input ({problem})")
-        problem = describe_difference(expected, got, rtol=rtol, atol=atol, check_dtype=check_dtype)
+        problem = describe_difference(expected, got["output"], rtol=rtol, atol=atol, check_dtype=check_dtype)
         if problem:
             self.fail(f"{case}: {problem}")
+        if gradients:
+            self._compare_gradients(case, roundtrip(expected_gradients), got["gradients"], rtol, atol)
         self.cases += 1
-        return got
+        return got["output"]
+
+    def _compare_gradients(self, case, expected, got, rtol, atol):
+        if not isinstance(got, list) or len(got) != len(expected):
+            self.fail(f"{case}: the gradients could not be computed")
+        for index, (want, have) in enumerate(zip(expected, got)):
+            if want is not None and have is None:
+                self.fail(f"{case}: no gradient flows from the output back to tensor input {index + 1} "
+                          "(compute it with TensorFlow operations, not NumPy)")
+            problem = describe_difference(want, have, where=f"gradient of the output for tensor input {index + 1}",
+                                          rtol=max(rtol, 1e-5), atol=max(atol, 1e-6))
+            if problem:
+                self.fail(f"{case}: {problem}")
 
     def fail(self, message):
         raise HiddenTestFailure(f"{self.function}: {message}")
@@ -145,14 +162,15 @@ def in_namespace(namespace):
     def call_student(request):
         function = namespace[request["function"]]
         args, kwargs = request["args"], request["kwargs"]
-        prepare_call(request["random_state"], request["keras_seed"])
         with reference_callees(function, namespace, request["callees"]) as callees:
             try:
-                output = _silently(function, *args, **kwargs)
+                output, gradients = call_function(function, args, kwargs, request["random_state"],
+                                                  request["keras_seed"], request["gradients"], _silently)
             except Exception as error:  # the learner's code, any error
                 raise StudentError(f"raised {type(error).__name__}: {error}") from None
             try:
-                return roundtrip(output, request["describe"]), roundtrip((args, kwargs)), callees
+                return {"output": roundtrip(output, request["describe"]), "inputs": roundtrip((args, kwargs)),
+                        "gradients": roundtrip(gradients), "callees": callees}
             except Exception as error:  # a model whose summary or probe call fails
                 raise StudentError(f"its output could not be examined ({type(error).__name__}: {error})") from None
 

@@ -63,12 +63,13 @@ class Session:
         message = {"op": "call", "function": request["function"], "args": encode(request["args"]),
                    "kwargs": encode(request["kwargs"]), "random_state": encode(request["random_state"]),
                    "keras_seed": request["keras_seed"], "describe": encode(request["describe"]),
-                   "callees": request["callees"]}
+                   "gradients": request["gradients"], "callees": request["callees"]}
         reply = self._request(message, f"calling {request['function']}")
         if not reply.get("ok"):
             raise StudentError(str(reply.get("error"))[:2000])
         try:
-            callees = [name for name in reply.get("callees", []) if name in request["callees"]]
-            return decode(reply["output"]), decode(reply["inputs"]), callees
+            return {"output": decode(reply["output"]), "inputs": decode(reply["inputs"]),
+                    "gradients": decode(reply["gradients"]),
+                    "callees": [name for name in reply.get("callees", []) if name in request["callees"]]}
         except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise StudentError(f"returned a value the grader cannot read ({type(error).__name__})") from None

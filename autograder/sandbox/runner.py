@@ -9,8 +9,9 @@ submission's own prints go to /dev/null. Requests:
 * ``{"op": "run_cell", "source": ...}`` runs notebook code (IPython syntax);
 * ``{"op": "inspect", "function": ...}`` says whether a graded name is the notebook's own work;
 * ``{"op": "call", "function", "args", "kwargs", "random_state", "keras_seed", "describe",
-  "callees"}`` calls a function the notebook defined and returns its output, its inputs after the
-  call (encoded by :mod:`wire`) and which graded functions it called as the reference's:
+  "callees", "gradients"}`` calls a function the notebook defined and returns its output, its
+  inputs after the call, the gradients asked for (encoded by :mod:`wire`) and which graded
+  functions it called as the reference's:
   ``callees`` maps the notebook's other graded functions to their reference code, which stands in
   for the learner's versions during the call, so that a bug is charged to one function only.
 """
@@ -21,7 +22,7 @@ import os
 import sys
 import types
 
-from helpers.checks import call_quietly
+from helpers.checks import call_quietly, is_tensor
 
 if __package__:
     from autograder.sandbox.wire import decode, encode
@@ -29,7 +30,7 @@ else:  # started as a script in the sandbox
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from wire import decode, encode
 
-__all__ = ["definition_problem", "prepare_call", "reference_callees", "serve"]
+__all__ = ["call_function", "definition_problem", "reference_callees", "serve"]
 
 
 def _module_files():
@@ -64,7 +65,7 @@ def definition_problem(value, namespace):
     return problem and f"{problem}; graded functions must be written in the notebook itself"
 
 
-def prepare_call(random_state, keras_seed=None):
+def _prepare(random_state, keras_seed):
     """Set the random state a call starts from: Keras's (and TensorFlow's) seed when given, then
     NumPy's global state, identically for the reference and the learner."""
     import numpy as np
@@ -74,6 +75,36 @@ def prepare_call(random_state, keras_seed=None):
 
         keras.utils.set_random_seed(int(keras_seed))
     np.random.set_state(random_state)
+
+
+def _float_tensors(value):
+    """The floating-point tensors and variables in a value (tuples, lists and dict values searched)."""
+    if isinstance(value, (list, tuple)):
+        return [t for item in value for t in _float_tensors(item)]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _float_tensors(item)]
+    dtype = getattr(value, "dtype", None)
+    return [value] if is_tensor(value) and getattr(dtype, "is_floating", False) else []
+
+
+def call_function(function, args, kwargs, random_state, keras_seed=None, gradients=False, call=call_quietly):
+    """Call ``function`` as a hidden test does, from the given random state; return ``(output,
+    gradients)``. With ``gradients``, they are d(sum of the output's float tensors)/d(each float
+    tensor or variable among the inputs), ``None`` where no gradient flows; else ``None``.
+    ``call(function, *args, **kwargs)`` makes the call (quietly, by default)."""
+    _prepare(random_state, keras_seed)
+    if not gradients:
+        return call(function, *args, **kwargs), None
+    import tensorflow as tf
+
+    sources = _float_tensors((args, kwargs))
+    with tf.GradientTape() as tape:
+        tape.watch(sources)
+        output = call(function, *args, **kwargs)
+        targets = [tf.reduce_sum(tf.cast(t, tf.float64)) for t in _float_tensors(output)]
+    if not targets:
+        return output, [None] * len(sources)
+    return output, list(tape.gradient(tf.add_n(targets), sources))
 
 
 def _names_used(code):
@@ -121,14 +152,15 @@ def _call(shell, request):
         return {"ok": False, "error": f"no function named {request['function']} is defined"}
     args, kwargs = decode(request["args"], live=True), decode(request["kwargs"], live=True)
     describe = decode(request.get("describe"), live=True)
-    prepare_call(decode(request["random_state"]), request.get("keras_seed"))
     with reference_callees(function, shell.user_ns, request.get("callees") or {}) as callees:
-        output = call_quietly(function, *args, **kwargs)
+        output, gradients = call_function(function, args, kwargs, decode(request["random_state"]),
+                                          request.get("keras_seed"), bool(request.get("gradients")))
         try:
             encoded = encode(output, describe)
         except Exception as error:  # a model whose summary or probe call fails
             return {"ok": False, "error": f"its output could not be examined ({_describe(error)})"}
-    return {"ok": True, "output": encoded, "inputs": encode((args, kwargs)), "callees": callees}
+    return {"ok": True, "output": encoded, "inputs": encode((args, kwargs)), "callees": callees,
+            "gradients": encode(gradients)}
 
 
 def _answer(shell, request):

@@ -162,42 +162,66 @@ def test_a_subclassed_layer_with_sublayers_is_summarized_after_its_probe_call():
     assert summary.layers[1].config == {"axis": [-1], "epsilon": 1e-6}
 
 
-def test_in_kernel_and_sandboxed_calls_give_the_same_verdicts(tmp_path):
-    """A model-building function graded through a real sandbox and in a notebook's namespace: the same
-    verdict for a right architecture and a wrong one, and the wrong one's message names the layer."""
+def verdicts(imports, reference_code, answers, *args, **options):
+    """The hidden-test verdict (None or the failure message) of each answer, graded through a real sandbox
+    and in a notebook's namespace: ``{name: (sandboxed, in_namespace)}``."""
     from autograder.sandbox.client import Session
     from autograder.sandbox.process import Limits, Sandbox
 
-    imports = "import numpy as np\nimport keras\n"
-    right = ("def build(units):\n    inputs = keras.Input((6,))\n    hidden = keras.layers.Dense(units, activation='tanh')"
-             "(inputs)\n    return keras.Model(inputs, keras.layers.Dense(1)(hidden))\n")
-    wrong = right.replace("'tanh'", "'relu'")
     reference = {"__name__": "reference"}
-    exec(imports + right, reference)
-    x = np.linspace(-1, 1, 12, dtype=np.float32).reshape(2, 6)
+    exec(imports + reference_code, reference)
+    function = next(name for name in reference if not name.startswith("__") and callable(reference[name])
+                    and getattr(reference[name], "__module__", None) == "reference")
 
     def verdict(call_student):
-        comparison = Comparison("build", reference, call_student)
+        comparison = Comparison(function, reference, call_student)
         try:
-            comparison.call(4, case="4 hidden units", keras_seed=7, probe=probe(x), weights=True)
+            comparison.call(*args, case="the case", **options)
         except HiddenTestFailure as failure:
             return str(failure)
         return None
 
     limits = Limits(cell_seconds=120, call_seconds=120, total_seconds=300)
-    verdicts = {}
-    for name, code in (("right", right), ("wrong", wrong)):
+    results = {}
+    for name, code in answers.items():
         with Sandbox(limits) as sandbox:
             session = Session(sandbox, [imports, code], limits)
             session.run_cells()
-            assert session.problem("build") is None
+            assert session.problem(function) is None
             sandboxed = verdict(session.call)
         namespace = {"__name__": "__main__"}
         exec(imports + code, namespace)
-        verdicts[name] = (sandboxed, verdict(in_namespace(namespace)))
-    assert verdicts["right"] == (None, None)
-    assert verdicts["wrong"][0] == verdicts["wrong"][1] == (
-        "build: 4 hidden units: output: layer 1 (Dense): activation 'tanh' expected, got 'relu'")
+        results[name] = (sandboxed, verdict(in_namespace(namespace)))
+    return results
+
+
+def test_in_kernel_and_sandboxed_calls_give_the_same_verdicts_on_models():
+    """A model-building function graded through a real sandbox and in a notebook's namespace: the same
+    verdict for a right architecture and a wrong one, and the wrong one's message names the layer."""
+    right = ("def build(units):\n    inputs = keras.Input((6,))\n    hidden = keras.layers.Dense(units, activation='tanh')"
+             "(inputs)\n    return keras.Model(inputs, keras.layers.Dense(1)(hidden))\n")
+    x = np.linspace(-1, 1, 12, dtype=np.float32).reshape(2, 6)
+    results = verdicts("import numpy as np\nimport keras\n", right,
+                       {"right": right, "wrong": right.replace("'tanh'", "'relu'")},
+                       4, keras_seed=7, probe=probe(x), weights=True)
+    assert results["right"] == (None, None)
+    assert results["wrong"][0] == results["wrong"][1] == (
+        "build: the case: output: layer 1 (Dense): activation 'tanh' expected, got 'relu'")
+
+
+def test_a_result_computed_outside_tensorflow_carries_no_gradient():
+    """With gradients=True, does a function that computes in NumPy and wraps the result in a tensor fail on
+    both paths, while one written with TensorFlow operations passes?"""
+    right = "def forward(X, W):\n    return tf.nn.relu(W @ X)\n"
+    numpy = "def forward(X, W):\n    return tf.constant(np.maximum(W.numpy() @ X.numpy(), 0))\n"
+    rng = np.random.default_rng(1)
+    X = tf.constant(rng.normal(size=(3, 4)).astype(np.float32))
+    W = tf.Variable(rng.normal(size=(2, 3)).astype(np.float32))
+    results = verdicts("import numpy as np\nimport tensorflow as tf\n", right, {"right": right, "numpy": numpy},
+                       X, W, gradients=True)
+    assert results["right"] == (None, None)
+    assert results["numpy"][0] == results["numpy"][1]
+    assert "no gradient flows from the output back to tensor input 1" in results["numpy"][0]
 
 
 def test_graded_objects_must_be_written_in_the_notebook():
