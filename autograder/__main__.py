@@ -5,12 +5,8 @@ import os
 import sys
 import warnings
 
-# Hidden tests of TensorFlow assignments import TensorFlow here too: keep its C++ logs quiet.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
-from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment  # noqa: E402
-from autograder.course import ConfigError
+from autograder.assignments import REPO_ROOT, UnknownAssignment, all_assignments, get_assignment
+from autograder.course import KERNEL_ENV, ConfigError
 from autograder.results import NotANotebook
 from autograder.sandbox.process import Limits, SandboxUnavailable
 
@@ -111,6 +107,9 @@ def main(argv=None):
     _add_limits(classroom)
     classroom.set_defaults(run=_grade_class)
     args = parser.parse_args(argv)
+    # Hidden tests of TensorFlow assignments import TensorFlow in this process: keep its C++ logs quiet.
+    for name in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS"):
+        os.environ.setdefault(name, KERNEL_ENV[name])
     try:
         return args.run(args)
     except (NotANotebook, UnknownAssignment, FileNotFoundError, SandboxUnavailable) as error:

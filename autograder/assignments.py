@@ -4,8 +4,10 @@ One assignment id names everything: ``c1w2_logistic_regression`` is the text sou
 ``source/c1w2_logistic_regression.py``, the nbgrader source notebook
 ``source/c1w2_logistic_regression/c1w2_logistic_regression.ipynb``, the hidden-test module
 ``autograder.hidden_tests.c1w2_logistic_regression``, the public-test module
-``helpers.public_tests.c1w2_logistic_regression`` and the released student notebook
-``course1/week2/logistic_regression.ipynb``.
+``helpers.public_tests.c1w2_logistic_regression``, the test suite
+``tests/assignments/test_c1w2_logistic_regression.py`` and the released student notebook
+``course1/week2/logistic_regression.ipynb``. The helper modules a notebook uses (its data, plots
+and widgets) are the ones its text source imports.
 """
 import json
 import re
@@ -19,6 +21,7 @@ REPO_ROOT = COURSE_DIR.parent
 SOURCE_DIR = COURSE_DIR / "source"
 ID_PATTERN = re.compile(r"^c(?P<course>[1-5])w(?P<week>[1-9])_(?P<name>[a-z0-9_]+)$")
 GRADED_FUNCTION = re.compile(r"^# GRADED FUNCTION: (\w+)\s*$", re.MULTILINE)
+HELPER_IMPORT = re.compile(r"^\s*(?:from|import) (helpers(?:\.\w+)+)", re.MULTILINE)
 
 
 class UnknownAssignment(KeyError):
@@ -57,6 +60,23 @@ class Assignment:
         return Path(f"course{self.course}/week{self.week}/{ID_PATTERN.match(self.id)['name']}.ipynb")
 
     @property
+    def public_tests(self):
+        return REPO_ROOT / "helpers" / "public_tests" / f"{self.id}.py"
+
+    @property
+    def hidden_tests(self):
+        return COURSE_DIR / "hidden_tests" / f"{self.id}.py"
+
+    @property
+    def test_suite(self):
+        return REPO_ROOT / "tests" / "assignments" / f"test_{self.id}.py"
+
+    @property
+    def helper_modules(self):
+        """The ``helpers`` modules the notebook imports (public tests included), in order."""
+        return list(dict.fromkeys(HELPER_IMPORT.findall(self.text_source.read_text(encoding="utf-8"))))
+
+    @property
     def title(self):
         heading = re.search(r"^# # (.+)$", self.text_source.read_text(encoding="utf-8"), re.MULTILINE)
         return heading[1].strip() if heading else self.id
@@ -86,6 +106,10 @@ class Assignment:
             "source_notebook": str(self.source_notebook.relative_to(REPO_ROOT)),
             "graded_functions": self.graded_functions,
             "max_score": self.max_score,
+            "public_tests": str(self.public_tests.relative_to(REPO_ROOT)),
+            "hidden_tests": str(self.hidden_tests.relative_to(REPO_ROOT)),
+            "test_suite": str(self.test_suite.relative_to(REPO_ROOT)),
+            "helper_modules": self.helper_modules,
         }
 
 

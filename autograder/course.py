@@ -1,25 +1,28 @@
-"""A temporary nbgrader course directory in which release and grading run nbgrader itself."""
-import functools
+"""A temporary nbgrader course directory in which release and grading run nbgrader itself.
+
+``generate_assignment`` runs in this process; ``autograde`` runs as a child process, whose grading
+kernels inherit its environment (:data:`KERNEL_ENV`). The gradebook is created at nbgrader's schema
+version before nbgrader opens it, so nbgrader never needs its ``alembic`` command. Nothing here
+changes this process's environment or patches nbgrader.
+"""
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
-import nbgrader.api
+import sqlalchemy
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.dbutil import ALEMBIC_DIR
 from traitlets.config.loader import PyFileConfigLoader
 
 from autograder.assignments import COURSE_DIR
 
-__all__ = ["ConfigError", "GraderError", "TemporaryCourse", "load_config", "KERNEL_ENV"]
-
-# nbgrader runs `alembic heads` in a subprocess for every new gradebook; the answer is the same for
-# the whole process, so ask once.
-nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
+__all__ = ["ConfigError", "GraderError", "TemporaryCourse", "create_gradebook", "load_config", "KERNEL_ENV"]
 
 CONFIG_FILE = "nbgrader_config.py"
 STUDENT = "student"
@@ -35,6 +38,13 @@ KERNEL_ENV = {
     "MPLBACKEND": "Agg",
     "PYTHONWARNINGS": "ignore",
 }
+# The temporary course's configuration: the course's own, pointed at the temporary folder.
+COURSE_CONFIG = """\
+c = get_config()  # noqa: F821
+load_subconfig({config!r})  # noqa: F821
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.db_url = {db_url!r}
+"""
 
 
 class ConfigError(RuntimeError):
@@ -56,18 +66,38 @@ def load_config(config_dir=COURSE_DIR):
         raise ConfigError(f"{path} failed to load: {type(error).__name__}: {error}") from error
 
 
+def create_gradebook(db_url):
+    """Give an empty database nbgrader's schema version, as nbgrader would by running ``alembic heads``
+    in a subprocess; a database that has tables is left alone."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    engine = sqlalchemy.create_engine(db_url)
+    try:
+        if sqlalchemy.inspect(engine).get_table_names():
+            return
+        alembic = Config()
+        alembic.set_main_option("script_location", ALEMBIC_DIR)
+        head = ScriptDirectory.from_config(alembic).get_current_head()
+        with engine.begin() as connection:
+            connection.execute(sqlalchemy.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            connection.execute(sqlalchemy.text("INSERT INTO alembic_version (version_num) VALUES (:head)"),
+                               {"head": head})
+    finally:
+        engine.dispose()
+
+
 class TemporaryCourse:
     """An nbgrader course with one assignment, in a temporary folder removed on exit."""
 
     def __init__(self, assignment, source_notebook=None, config_dir=COURSE_DIR, db_url=None):
+        load_config(config_dir)  # fail here, strictly, rather than let nbgrader fall back to defaults
         self.assignment = assignment
         self.root = Path(tempfile.mkdtemp(prefix=f"{assignment.id}-"))
-        config = load_config(config_dir)
-        config.CourseDirectory.root = str(self.root)
-        config.CourseDirectory.db_url = db_url or f"sqlite:///{self.root / 'gradebook.db'}"
-        self.db_url = config.CourseDirectory.db_url
-        self.api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-        self.api.log.setLevel("ERROR")
+        self.db_url = db_url or f"sqlite:///{self.root / 'gradebook.db'}"
+        (self.root / CONFIG_FILE).write_text(COURSE_CONFIG.format(
+            config=str(Path(config_dir).resolve() / CONFIG_FILE), root=str(self.root), db_url=self.db_url))
+        create_gradebook(self.db_url)
         source = self.root / "source" / assignment.id / f"{assignment.id}.ipynb"
         source.parent.mkdir(parents=True)
         if source_notebook is None:
@@ -81,20 +111,12 @@ class TemporaryCourse:
     def __exit__(self, *exc_info):
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def _run(self, action, *args):
-        bin_dir = str(Path(sys.executable).parent)  # nbgrader shells out to alembic
-        saved = dict(os.environ)
-        os.environ.update(KERNEL_ENV, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
-        try:
-            result = getattr(self.api, action)(*args)
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-        return result
-
     def generate(self):
         """Run nbgrader's generate_assignment; return the released notebook."""
-        result = self._run("generate_assignment", self.assignment.id)
+        config = load_config(self.root)
+        api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+        api.log.setLevel("ERROR")
+        result = api.generate_assignment(self.assignment.id)
         released = self.root / "release" / self.assignment.id / f"{self.assignment.id}.ipynb"
         if not result["success"] or not released.exists():
             raise GraderError(f"generate_assignment failed for {self.assignment.id}:\n"
@@ -112,10 +134,12 @@ class TemporaryCourse:
         target = self.root / "submitted" / STUDENT / self.assignment.id / f"{self.assignment.id}.ipynb"
         target.parent.mkdir(parents=True)
         shutil.copyfile(submission, target)
-        result = self._run("autograde", self.assignment.id, STUDENT)
-        log = result.get("log", "") + result.get("error", "")
+        run = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", self.assignment.id, "--student", STUDENT,
+                              "--force", "--log-level=ERROR"], cwd=self.root, capture_output=True, text=True,
+                             env={**os.environ, **KERNEL_ENV, "TRAITLETS_APPLICATION_RAISE_CONFIG_FILE_ERROR": "1"})
+        succeeded, log = run.returncode == 0, run.stdout + run.stderr
         graded = self.root / "autograded" / STUDENT / self.assignment.id / f"{self.assignment.id}.ipynb"
-        if not result["success"] or not graded.exists():
+        if not succeeded or not graded.exists():
             return None, None, log
         with Gradebook(self.db_url) as gradebook:
             notebook = gradebook.find_submission_notebook(self.assignment.id, self.assignment.id, STUDENT)

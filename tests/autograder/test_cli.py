@@ -24,11 +24,27 @@ def test_list_json_describes_every_assignment():
     assert [e["id"] for e in entries] == [a.id for a in all_assignments()]
     for entry in entries:
         assert set(entry) == {"id", "course", "week", "title", "student_notebook", "source_notebook",
-                              "graded_functions", "max_score"}
+                              "graded_functions", "max_score", "public_tests", "hidden_tests", "test_suite",
+                              "helper_modules"}
         assert isinstance(entry["course"], int) and isinstance(entry["week"], int)
-        assert (REPO_ROOT / entry["student_notebook"]).is_file()
-        assert (REPO_ROOT / entry["source_notebook"]).is_file()
+        for key in ("student_notebook", "source_notebook", "public_tests", "hidden_tests", "test_suite"):
+            assert (REPO_ROOT / entry[key]).is_file(), (entry["id"], key)
         assert entry["graded_functions"] and entry["max_score"] > 0
+        assert f"helpers.public_tests.{entry['id']}" in entry["helper_modules"]
+
+
+def test_every_notebook_import_from_helpers_resolves():
+    """Does every name a text source imports from a helpers module exist there?"""
+    import ast
+    import importlib
+
+    for assignment in all_assignments():
+        tree = ast.parse(assignment.text_source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
+                module = importlib.import_module(node.module)
+                missing = [a.name for a in node.names if not hasattr(module, a.name)]
+                assert not missing, (assignment.id, node.module, missing)
 
 
 @pytest.mark.xdist_group(BASICS)
