@@ -174,7 +174,7 @@ def compute_cost(AL, Y):
     """
     m = Y.shape[1]
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
-    return np.squeeze(cost)
+    return np.squeeze(np.asarray(cost))  # a 0-d array, as the original returns it
 
 
 def _linear_backward(dZ, cache, with_dA_prev):

@@ -1,18 +1,28 @@
-"""Hidden tests of *Initialization*."""
+"""Hidden tests of *Initialization*.
+
+Besides the examples and the notebook's [2, 10, 5, 1], every initializer meets networks whose sizes all
+differ from those (and from each other, so a transposed W has the wrong shape), with wide and narrow
+layers (He's scale sqrt(2 / n[l-1]) varies) and more or fewer layers than the notebook's three, and the
+edge cases of a single layer and of one-unit layers.
+"""
 from autograder.hidden import hidden_test
 
+FRESH = [7, 8, 9, 11, 12, 13, 14, 15, 16]
 
-def random_layers_dims(rng):
-    """A random network: 2 to 5 layers (input included) of 1 to 9 units."""
-    return [int(n) for n in rng.integers(1, 10, size=int(rng.integers(2, 6)))]
+
+def fresh_layers_dims(rng, layers):
+    """``layers`` + 1 different sizes, none of them a size of the examples or of the notebook's network."""
+    return [int(n) for n in rng.choice(FRESH, size=layers + 1, replace=False)]
 
 
 def check_initializer(check, rng, demo):
     check.call(demo, case=f"layers_dims = {demo}")
     check.call([2, 10, 5, 1], case="layers_dims = [2, 10, 5, 1] (the notebook's network)")
-    for _ in range(3):
-        layers_dims = random_layers_dims(rng)
+    for layers in (1, 2, int(rng.integers(4, 6))):
+        layers_dims = fresh_layers_dims(rng, layers)
         check.call(layers_dims, case=f"layers_dims = {layers_dims}")
+    layers_dims = [int(rng.choice(FRESH)), 1, 1]
+    check.call(layers_dims, case=f"layers_dims = {layers_dims} (one-unit layers)")
 
 
 @hidden_test("initialize_parameters_zeros", points=1)

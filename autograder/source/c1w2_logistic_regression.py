@@ -461,3 +461,19 @@ plot_image_grid([example], [f"the model says: {label}"], ncols=1);
 # - Evidence of overfitting, and a feel for the learning rate.
 #
 # In week 3 you add a hidden layer and the model learns curved decision boundaries.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | binary classification | 二分类 |
+# | logistic regression | 逻辑回归 |
+# | feature vector | 特征向量 |
+# | sigmoid function | sigmoid 函数 |
+# | loss function / cost function | 损失函数 / 代价函数 |
+# | gradient descent | 梯度下降 |
+# | learning rate | 学习率 |
+# | forward propagation / backpropagation | 前向传播 / 反向传播 |
+# | vectorization | 向量化 |
+# | overfitting | 过拟合 |

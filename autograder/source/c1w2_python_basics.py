@@ -388,3 +388,18 @@ L2_test(L2)
 # - vectorized code gives the same answer as a loop, much faster.
 #
 # Next: logistic regression, built from exactly these pieces.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | sigmoid function | sigmoid 函数 |
+# | derivative / slope | 导数 / 斜率 |
+# | reshape | 重塑 |
+# | normalization | 归一化 |
+# | broadcasting | 广播 |
+# | element-wise | 逐元素 |
+# | softmax function | softmax 函数 |
+# | vectorization | 向量化 |
+# | loss function | 损失函数 |

@@ -568,3 +568,19 @@ decision_boundary_widget(datasets, initialize_parameters=initialize_parameters,
 #   details, which can turn into overfitting.
 #
 # In week 4 you stack more layers and write a network of any depth.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | hidden layer | 隐藏层 |
+# | hidden unit | 隐藏单元 |
+# | activation function | 激活函数 |
+# | tanh function | tanh 函数 |
+# | forward propagation / backpropagation | 前向传播 / 反向传播 |
+# | cross-entropy loss | 交叉熵损失函数 |
+# | random initialization | 随机初始化 |
+# | gradient descent | 梯度下降 |
+# | decision boundary | 决策边界 |
+# | overfitting / underfitting | 过拟合 / 欠拟合 |

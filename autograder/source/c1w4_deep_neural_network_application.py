@@ -140,7 +140,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
     Returns:
     parameters -- a dictionary containing W1, W2, b1, and b2
-    costs -- list of the costs, recorded every 100 iterations
+    costs -- list of the costs (the 0-d arrays compute_cost returns), recorded every 100 iterations
     """
     np.random.seed(1)
     grads = {}
@@ -262,7 +262,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
 
     Returns:
     parameters -- parameters learnt by the model. They can then be used to predict.
-    costs -- list of the costs, recorded every 100 iterations
+    costs -- list of the costs (the 0-d arrays compute_cost returns), recorded every 100 iterations
     """
     np.random.seed(1)
     costs = []
@@ -407,3 +407,19 @@ plot_image_grid([example], [f'the 4-layer network says: "{classes[int(np.squeeze
 #
 # Course 2 turns these models into good ones: better initialization, regularization against
 # overfitting, faster optimization, and a method for tuning the hyper-parameters.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | deep neural network | 深度神经网络 |
+# | two-layer neural network | 两层神经网络 |
+# | parameters / hyperparameters | 参数 / 超参数 |
+# | learning rate | 学习率 |
+# | iteration | 迭代 |
+# | training set / test set | 训练集 / 测试集 |
+# | accuracy | 准确度 |
+# | learning curve | 学习曲线 |
+# | overfitting | 过拟合 |
+# | logistic regression | 逻辑回归 |

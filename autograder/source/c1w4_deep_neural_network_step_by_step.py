@@ -615,3 +615,19 @@ update_parameters_test(update_parameters)
 # One training iteration is now four calls: `L_model_forward`, `compute_cost`,
 # `L_model_backward`, `update_parameters`. In the next notebook you loop over them and train
 # networks of 2 and 4 layers on images of handwritten digits.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | deep neural network | 深度神经网络 |
+# | building blocks | 基本模块 |
+# | random initialization | 随机初始化 |
+# | forward propagation | 前向传播 |
+# | backward propagation | 反向传播 |
+# | cache | 缓存 |
+# | ReLU activation function | ReLU 激活函数 |
+# | cost function | 代价函数 |
+# | gradient descent | 梯度下降 |
+# | matrix dimensions | 矩阵的维数 |

@@ -418,3 +418,18 @@ plot_epsilon_sweep(epsilons, differences, chosen=1e-7);
 #   (`keep_prob = 1`) while checking: dropout makes $J$ random.
 #
 # Next week: faster optimization algorithms than plain gradient descent.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | gradient checking | 梯度检验 |
+# | numerical approximation of gradients | 梯度的数值逼近 |
+# | two-sided difference | 双边误差 |
+# | approximation error | 逼近误差 |
+# | partial derivative | 偏导数 |
+# | backpropagation | 反向传播 |
+# | Euclidean norm | 欧几里得范数 |
+# | relative difference | 相对误差 |
+# | debugging | 调试 |

@@ -319,3 +319,19 @@ for name, costs, train, test in [("zeros", costs_zeros, train_zeros, test_zeros)
 #   size and gives the best model here with the same number of iterations.
 #
 # Next: when a network fits its training set much better than new data, regularization helps.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | weight initialization | 权重初始化 |
+# | zero initialization | 初始化为 0 |
+# | symmetry breaking | 打破对称性 |
+# | random initialization | 随机初始化 |
+# | He initialization | He 初始化 |
+# | Xavier initialization | Xavier 初始化 |
+# | vanishing / exploding gradients | 梯度消失 / 梯度爆炸 |
+# | weight matrix | 权重矩阵 |
+# | variance | 方差 |
+# | ReLU activation function | ReLU 激活函数 |

@@ -503,3 +503,19 @@ regularization_widget(model, train_X, train_Y, test_X, test_Y)
 # - Both have a strength to tune on a dev set: too much regularization underfits.
 #
 # Next: how to check that a backward pass you wrote computes the right gradients.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | regularization | 正则化 |
+# | overfitting / underfitting | 过拟合 / 欠拟合 |
+# | high variance | 高方差 |
+# | L2 regularization | L2 正则化 |
+# | regularization parameter | 正则化参数 |
+# | Frobenius norm | 弗罗贝尼乌斯范数 |
+# | weight decay | 权重衰减 |
+# | dropout | dropout 正则化 |
+# | inverted dropout | 反向随机失活 |
+# | dev set | 开发集 |

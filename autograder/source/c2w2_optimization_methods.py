@@ -718,3 +718,19 @@ for name, (parameters, costs) in runs.items():
 #   better than gradient descent and momentum.
 # - **Learning-rate decay** lets large early steps and small late steps coexist; decaying too
 #   fast stops learning, decaying in stages worked well here.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | optimization algorithm | 优化算法 |
+# | mini-batch gradient descent | mini-batch 梯度下降 |
+# | batch / stochastic gradient descent | batch 梯度下降 / 随机梯度下降 |
+# | epoch | 一代 |
+# | exponentially weighted average | 指数加权平均数 |
+# | bias correction | 偏差修正 |
+# | gradient descent with momentum | 动量梯度下降法 |
+# | RMSprop | RMSprop |
+# | Adam optimization algorithm | Adam 优化算法 |
+# | learning rate decay | 学习率衰减 |

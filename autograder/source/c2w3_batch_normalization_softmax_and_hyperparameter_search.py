@@ -647,3 +647,18 @@ search_comparison_widget(sample_log_uniform)
 # - Evidence that batch normalization speeds up a deep network and widens the range of learning
 #   rates that work.
 # - Log-scale sampling of hyperparameters, and why random trials explore better than a grid.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | softmax regression | Softmax 回归 |
+# | softmax classifier | Softmax 分类器 |
+# | cross-entropy loss | 交叉熵损失函数 |
+# | batch normalization | Batch 归一化 |
+# | mean / variance | 均值 / 方差 |
+# | exponentially weighted average | 指数加权平均数 |
+# | hyperparameter | 超参数 |
+# | log scale | 对数标尺 |
+# | grid search / random sampling | 网格搜索 / 随机取值 |

@@ -553,3 +553,19 @@ plot_misclassified(test_set_x_orig, test_set_y, predictions.reshape(1, -1), clas
 # - A `tf.data` pipeline that scales, unrolls, one-hot encodes, batches and caches the data.
 # - The initialisation, forward pass and cost of a three-layer network in TensorFlow.
 # - A training loop with Adam, compiled with `tf.function`, and its learning curves.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | deep learning framework | 深度学习框架 |
+# | tensor | 张量 |
+# | variable | 变量 |
+# | computation graph | 计算图 |
+# | automatic differentiation | 自动微分 |
+# | one-hot vector | one-hot 向量 |
+# | forward propagation | 前向传播 |
+# | cost function | 代价函数 |
+# | mini-batch | mini-batch |
+# | Adam optimization algorithm | Adam 优化算法 |

@@ -721,3 +721,19 @@ for mode in ("max", "average"):
 #
 # In the next notebook a framework provides these layers, and you train a whole convolutional
 # network with them.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | convolution | 卷积 |
+# | filter | 过滤器 |
+# | padding | 填充 |
+# | valid / same convolution | valid 卷积 / same 卷积 |
+# | stride | 步幅 |
+# | convolutional layer | 卷积层 |
+# | channel | 通道 |
+# | pooling layer | 池化层 |
+# | max pooling / average pooling | 最大池化 / 平均池化 |
+# | edge detection | 边缘检测 |

@@ -1067,3 +1067,18 @@ print(f"mean update gate: {it_all[:, reads_symbol].mean():.2f} when a symbol arr
 #
 # In the next notebooks you use these pieces to generate text character by character, and then
 # a framework's recurrent layers for larger models.
+
+# %% [markdown]
+# ## Glossary · 术语表
+#
+# | English | 中文 |
+# |---|---|
+# | recurrent neural network (RNN) | 循环神经网络 |
+# | time step | 时间步 |
+# | hidden state | 隐藏状态 |
+# | backpropagation through time | 通过时间的反向传播 |
+# | vanishing gradients | 梯度消失 |
+# | long short-term memory (LSTM) | 长短期记忆 |
+# | gated recurrent unit (GRU) | 门控循环单元 |
+# | memory cell | 记忆细胞 |
+# | forget gate / update gate / output gate | 遗忘门 / 更新门 / 输出门 |

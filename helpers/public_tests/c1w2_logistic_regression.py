@@ -13,7 +13,7 @@ __all__ = [
 ]
 
 
-def _example():
+def example_problem():
     """The small example used by several tests: w (2, 1), b, X (2, 3), Y (1, 3)."""
     w = np.array([[1.0], [2.0]])
     X = np.array([[1.0, -2.0, -1.0], [3.0, 0.5, -3.2]])
@@ -34,25 +34,28 @@ def initialize_with_zeros_test(target):
     w, b = out
     check.same("w is a (2, 1) array of zeros", np.zeros((2, 1)), w)
     check.same("b is the float 0.0", 0.0, b)
+    check.true("b is a Python float", isinstance(b, float), f"a float, got {type(b).__name__}")
     check.done()
 
 
 def propagate_test(target):
     check = Checker("propagate")
-    out = check.call(target, *_example(), case="the example")
+    out = check.call(target, *example_problem(), case="the example")
     check.true("returns (grads, cost)", isinstance(out, tuple) and len(out) == 2, "a pair (grads, cost)")
     grads, cost = out
     check.true("grads has the keys dw and db", isinstance(grads, dict) and set(grads) == {"dw", "db"},
                f"a dict with keys dw and db, got {grads!r}")
     check.same("dw", np.array([[0.2507153166184082], [-0.06604096325829123]]), grads["dw"])
     check.same("db", -0.12500404500439652, grads["db"])
+    check.true("db is a number", isinstance(grads["db"], (float, np.floating)),
+               f"a number, got {type(grads['db']).__name__}")
     check.same("cost", 0.15900537707692405, cost)
     check.done()
 
 
 def optimize_test(target):
     check = Checker("optimize")
-    w, b, X, Y = _example()
+    w, b, X, Y = example_problem()
     out = check.call(target, w, b, X, Y, num_iterations=101, learning_rate=0.009, case="the example, 101 steps")
     check.true("returns (params, grads, costs)", isinstance(out, tuple) and len(out) == 3,
                "a triple (params, grads, costs)")

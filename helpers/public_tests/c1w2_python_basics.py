@@ -20,7 +20,9 @@ Y = np.array([1, 0, 0, 1, 1])
 
 def basic_sigmoid_test(target):
     check = Checker("basic_sigmoid")
-    check.same("basic_sigmoid(1)", 0.7310585786300049, check.call(target, 1, case="x = 1"))
+    out = check.call(target, 1, case="x = 1")
+    check.same("basic_sigmoid(1)", 0.7310585786300049, out)
+    check.true("returns a Python float", isinstance(out, float), f"a float, got {type(out).__name__}")
     check.same("basic_sigmoid(-3.5)", 0.02931223075135632, check.call(target, -3.5, case="x = -3.5"))
     check.done()
 

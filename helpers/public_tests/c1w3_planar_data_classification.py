@@ -17,7 +17,7 @@ __all__ = [
 _KEYS = ["W1", "b1", "W2", "b2"]
 
 
-def _example():
+def example_network():
     """A small network (n_x = 2, n_h = 4, n_y = 1) and three examples: X (2, 3), parameters."""
     X = np.array([[1.62, -0.61, -0.53], [-1.07, 0.87, -2.3]])
     parameters = {"W1": np.array([[-0.42, 0.31], [0.15, -0.87], [0.62, 0.44], [-0.23, -0.61]]),
@@ -63,7 +63,7 @@ def initialize_parameters_test(target):
 
 def forward_propagation_test(target):
     check = Checker("forward_propagation")
-    X, parameters = _example()
+    X, parameters = example_network()
     out = check.call(target, X, parameters, case="X (2, 3) and a network with 4 hidden units")
     check.true("returns (A2, cache)", isinstance(out, tuple) and len(out) == 2, "a pair (A2, cache)")
     A2, cache = out
@@ -81,13 +81,14 @@ def compute_cost_test(target):
     A2 = np.array([[0.8, 0.3, 0.6, 0.1]])
     Y = np.array([[1, 0, 1, 0]])
     cost = check.call(target, A2, Y, case="A2 = [[0.8, 0.3, 0.6, 0.1]], Y = [[1, 0, 1, 0]]")
-    check.same("cost, a float", 0.2990011586691898, cost)
+    check.same("cost", 0.2990011586691898, cost)
+    check.true("cost is a Python float", isinstance(cost, float), f"a float, got {type(cost).__name__}")
     check.done()
 
 
 def backward_propagation_test(target):
     check = Checker("backward_propagation")
-    X, parameters = _example()
+    X, parameters = example_network()
     Z1 = np.array([[-0.9121, 0.6259, -0.3904], [0.9739, -1.0484, 1.7215],
                    [0.5836, 0.0546, -1.2906], [0.2801, -0.3904, 1.5249]])
     Z2 = np.array([[-0.8267479612060911, 1.9117627111512738, -2.6274689083157723]])
@@ -109,7 +110,7 @@ def backward_propagation_test(target):
 
 def update_parameters_test(target):
     check = Checker("update_parameters")
-    _, parameters = _example()
+    _, parameters = example_network()
     grads = {"dW1": np.array([[0.02, -0.01], [0.005, 0.03], [-0.04, 0.01], [0.0, -0.02]]),
              "db1": np.array([[0.01], [-0.02], [0.0], [0.03]]),
              "dW2": np.array([[-0.05, 0.02, 0.01, 0.04]]),
@@ -145,7 +146,7 @@ def nn_model_test(target):
 
 def predict_test(target):
     check = Checker("predict")
-    _, parameters = _example()
+    _, parameters = example_network()
     X = np.array([[1.0, -2.0, 0.5, 3.0], [0.2, 1.5, -1.0, -2.5]])
     out = check.call(target, parameters, X, case="the example network, 4 points (A2 = 0.76, 0.88, 0.23, 0.16)")
     check.same("predictions", np.array([[1, 1, 0, 0]]), out, check_dtype=False)

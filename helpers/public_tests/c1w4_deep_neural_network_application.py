@@ -6,7 +6,7 @@ from helpers.checks import Checker, summarize
 __all__ = ["two_layer_model_test", "L_layer_model_test"]
 
 
-def _data():
+def example_data():
     """Twelve examples with five features each: X (5, 12), Y (1, 12)."""
     X = np.array([[0.97, 0.55, 0.97, 0.71, 0.7, 0.22, 0.98, 0.01, 0.25, 0.43, 0.78, 0.2],
                   [0.86, 0.98, 0.16, 0.6, 0.01, 0.39, 0.04, 0.96, 0.44, 0.95, 0.79, 0.87],
@@ -25,12 +25,15 @@ def _check_result(check, out, keys):
                and sorted(parameters) == sorted(keys), f"a dict with keys {keys}, got {summarize(parameters)}")
     check.true("costs is a list of 3 costs (iterations 0, 100, 200)", isinstance(costs, list) and len(costs) == 3,
                f"a list of length 3, got {summarize(costs)}")
-    return parameters, [float(np.squeeze(cost)) for cost in costs]
+    check.true("each cost is the 0-d array compute_cost returns",
+               all(isinstance(cost, np.ndarray) and cost.shape == () for cost in costs),
+               f"0-d arrays, got {summarize(costs[0])}: append cost as compute_cost returns it")
+    return parameters, [float(cost) for cost in costs]
 
 
 def two_layer_model_test(target):
     check = Checker("two_layer_model")
-    X, Y = _data()
+    X, Y = example_data()
     out = check.call(target, X, Y, (5, 4, 1), learning_rate=0.5, num_iterations=201,
                      case="X (5, 12), layers_dims = (5, 4, 1), learning rate 0.5, 201 iterations")
     parameters, costs = _check_result(check, out, ["W1", "b1", "W2", "b2"])
@@ -47,7 +50,7 @@ def two_layer_model_test(target):
 
 def L_layer_model_test(target):
     check = Checker("L_layer_model")
-    X, Y = _data()
+    X, Y = example_data()
     out = check.call(target, X, Y, [5, 4, 3, 1], learning_rate=0.3, num_iterations=201,
                      case="X (5, 12), layers_dims = [5, 4, 3, 1], learning rate 0.3, 201 iterations")
     parameters, costs = _check_result(check, out, ["W1", "b1", "W2", "b2", "W3", "b3"])

@@ -21,7 +21,7 @@ __all__ = [
 ]
 
 
-def _normal(seed, *shapes):
+def seeded_normal(seed, *shapes):
     """Arrays of standard normal numbers of the given shapes, from a local RandomState(seed)."""
     state = np.random.RandomState(seed)
     return [state.randn(*shape) for shape in shapes]
@@ -36,9 +36,9 @@ def _is_pair(check, label, value, what):
     check.true(label, isinstance(value, tuple) and len(value) == 2, f"a tuple {what}, got {type(value).__name__}")
 
 
-def _network(seed=5):
+def example_network(seed=5):
     """A [4, 3, 1] network and its input: X (4, 2), parameters W1 (3, 4), b1 (3, 1), W2 (1, 3), b2 (1, 1)."""
-    X, W1, b1, W2, b2 = _normal(seed, (4, 2), (3, 4), (3, 1), (1, 3), (1, 1))
+    X, W1, b1, W2, b2 = seeded_normal(seed, (4, 2), (3, 4), (3, 1), (1, 3), (1, 1))
     return X, {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
 
@@ -76,7 +76,7 @@ def initialize_parameters_deep_test(target):
 
 def linear_forward_test(target):
     check = Checker("linear_forward")
-    A, W, b = _normal(1, (3, 2), (1, 3), (1, 1))
+    A, W, b = seeded_normal(1, (3, 2), (1, 3), (1, 1))
     out = check.call(target, A, W, b, case="A (3, 2), W (1, 3), b (1, 1)")
     _is_pair(check, "returns (Z, cache)", out, "(Z, cache)")
     Z, cache = out
@@ -89,7 +89,7 @@ def linear_forward_test(target):
 
 def linear_activation_forward_test(target):
     check = Checker("linear_activation_forward")
-    A_prev, W, b = _normal(2, (3, 2), (1, 3), (1, 1))
+    A_prev, W, b = seeded_normal(2, (3, 2), (1, 3), (1, 1))
     A, cache = check.call(target, A_prev, W, b, "sigmoid", case='A_prev (3, 2), W (1, 3), b (1, 1), "sigmoid"')
     check.same('A with "sigmoid"', np.array([[0.968900232783661, 0.11013289483978989]]), A)
     _is_pair(check, "cache is (linear_cache, activation_cache)", cache, "(linear_cache, activation_cache)")
@@ -104,7 +104,7 @@ def linear_activation_forward_test(target):
 
 def L_model_forward_test(target):
     check = Checker("L_model_forward")
-    X, parameters = _network()
+    X, parameters = example_network()
     out = check.call(target, X, parameters, case="X (4, 2) through a [4, 3, 1] network")
     _is_pair(check, "returns (AL, caches)", out, "(AL, caches)")
     AL, caches = out
@@ -117,8 +117,8 @@ def L_model_forward_test(target):
     check.true("A_prev of layer 2 is the RELU output of layer 1", np.allclose(caches[1][0][0],
                                                                              np.maximum(0, caches[0][1])),
                "caches[1][0][0] == relu(caches[0][1])")
-    X, parameters = _normal(6, (3, 4))[0], dict(zip(["W1", "b1", "W2", "b2", "W3", "b3"],
-                                                    _normal(7, (4, 3), (4, 1), (2, 4), (2, 1), (1, 2), (1, 1))))
+    X, parameters = seeded_normal(6, (3, 4))[0], dict(zip(["W1", "b1", "W2", "b2", "W3", "b3"],
+                                                    seeded_normal(7, (4, 3), (4, 1), (2, 4), (2, 1), (1, 2), (1, 1))))
     AL, caches = check.call(target, X, parameters, case="X (3, 4) through a [3, 4, 2, 1] network")
     check.same("AL of the 3-layer network", np.array([[0.5192787088524862, 0.30841192523573757,
                                                        0.7148886019580001, 0.6687596115505262]]), AL)
@@ -137,7 +137,7 @@ def compute_cost_test(target):
 
 def linear_backward_test(target):
     check = Checker("linear_backward")
-    dZ, A_prev, W, b = _normal(3, (3, 4), (5, 4), (3, 5), (3, 1))
+    dZ, A_prev, W, b = seeded_normal(3, (3, 4), (5, 4), (3, 5), (3, 1))
     out = check.call(target, dZ, (A_prev, W, b), case="dZ (3, 4), A_prev (5, 4), W (3, 5), b (3, 1)")
     check.true("returns (dA_prev, dW, db)", isinstance(out, tuple) and len(out) == 3, "a tuple of 3 arrays")
     dA_prev, dW, db = out
@@ -155,7 +155,7 @@ def linear_backward_test(target):
 
 def linear_activation_backward_test(target):
     check = Checker("linear_activation_backward")
-    dA, A_prev, W, b = _normal(4, (1, 2), (3, 2), (1, 3), (1, 1))
+    dA, A_prev, W, b = seeded_normal(4, (1, 2), (3, 2), (1, 3), (1, 1))
     Z = np.array([[0.43, -0.33]])
     cache = ((A_prev, W, b), Z)
     dA_prev, dW, db = check.call(target, dA, cache, "sigmoid", case='dA (1, 2), A_prev (3, 2), Z = [[0.43, -0.33]], '
@@ -178,7 +178,7 @@ def linear_activation_backward_test(target):
 
 def L_model_backward_test(target):
     check = Checker("L_model_backward")
-    X, W1, b1, Z1, A1, W2, b2, Z2 = _normal(10, (4, 2), (3, 4), (3, 1), (3, 2), (3, 2), (1, 3), (1, 1), (1, 2))
+    X, W1, b1, Z1, A1, W2, b2, Z2 = seeded_normal(10, (4, 2), (3, 4), (3, 1), (3, 2), (3, 2), (1, 3), (1, 1), (1, 2))
     caches = [((X, W1, b1), Z1), ((A1, W2, b2), Z2)]
     AL = np.array([[0.74, 0.31]])
     Y = np.array([[1, 0]])
@@ -203,8 +203,8 @@ def L_model_backward_test(target):
 
 def update_parameters_test(target):
     check = Checker("update_parameters")
-    _, params = _network(8)
-    grads = dict(zip(["dW1", "db1", "dW2", "db2"], _normal(9, (3, 4), (3, 1), (1, 3), (1, 1))))
+    _, params = example_network(8)
+    grads = dict(zip(["dW1", "db1", "dW2", "db2"], seeded_normal(9, (3, 4), (3, 1), (1, 3), (1, 1))))
     parameters = check.call(target, params, grads, 0.1, case="a [4, 3, 1] network, learning rate 0.1")
     _has_keys(check, "parameters has the keys W1, b1, W2, b2", parameters, ["W1", "b1", "W2", "b2"])
     check.same("W1, shape (3, 4), first row", np.array([0.7947167838771798, 1.0053755033259604, -1.0718205170265735,

@@ -48,29 +48,39 @@ GOOD_ARGS = "num_iterations, learning_rate, print_cost"
 
 MUTANTS = {
     "sigmoid": ["def sigmoid(z):\n    return 1 / (1 + np.exp(z))",
-                "def sigmoid(z):\n    return np.exp(-z) / (1 + np.exp(-z))"],
+                "def sigmoid(z):\n    return np.exp(-z) / (1 + np.exp(-z))",
+                "def sigmoid(z):\n    return np.round(1 / (1 + np.exp(-z)), 8)"],  # loses saturated values
     "initialize_with_zeros": ["def initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), 0",
                               "def initialize_with_zeros(dim):\n    return np.zeros((1, dim)), 0.0",
-                              "def initialize_with_zeros(dim):\n    return np.zeros(dim), 0.0"],
+                              "def initialize_with_zeros(dim):\n    return np.zeros(dim), 0.0",
+                              "def initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), np.array(0.0)"],
     "propagate": [propagate(cost="-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))"),  # forgot 1/m
                   propagate(cost="np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m"),  # wrong sign
                   propagate(dw="X @ (Y - A).T / m"),
                   propagate(db="np.sum(A - Y, axis=0, keepdims=True) / m"),  # wrong axis
                   propagate(dw="X @ (A - Y).T"),
+                  propagate(cost="-np.sum(Y * np.log(A + 1e-8) + (1 - Y) * np.log(1 - A + 1e-8)) / m"),  # epsilon
+                  propagate(db="np.squeeze(np.sum(A - Y, axis=1, keepdims=True) / m)"),  # db a 0-d array
+                  propagate(cost=GOOD_COST.replace("/ m", "/ 3"), dw="X @ (A - Y).T / 3",
+                            db="np.sum(A - Y) / 3"),  # the example's m
                   "def propagate(w, b, X, Y):\n    return {'dw': np.array([[0.2507153166184082], "
                   "[-0.06604096325829123]]), 'db': -0.12500404500439652}, 0.15900537707692405"],
     "optimize": [OPTIMIZE.format(range="num_iterations", update='w = w + learning_rate * grads["dw"]; '
                                  'b = b + learning_rate * grads["db"]'),
                  OPTIMIZE.format(range="num_iterations", update='w = w - learning_rate * grads["dw"]'),
                  OPTIMIZE.format(range="num_iterations - 1", update=GOOD_UPDATE),
+                 OPTIMIZE.format(range="100", update=GOOD_UPDATE),  # the default number of iterations
                  OPTIMIZE.format(range="num_iterations", update='w -= learning_rate * grads["dw"]; '
                                  'b = b - learning_rate * grads["db"]')],  # mutates the caller's w
     "predict": ["def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) >= 0.5).astype(float)",
                 "def predict(w, b, X):\n    return sigmoid(w.T @ X + b)",
-                "def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) > 0.5).astype(float).ravel()"],
+                "def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) > 0.5).astype(float).ravel()",
+                "def predict(w, b, X):\n    return np.floor(sigmoid(w.T @ X + b) + 0.5)",  # rounds 0.5 up
+                "def predict(w, b, X):\n    return (sigmoid(w.T @ X + b) > 0.5).astype(float).reshape(1, 3)"],
     "model": [MODEL.format(args="num_iterations, learning_rate, print_cost", test="X_train"),
               MODEL.format(args="", test="X_test"),
-              MODEL.format(args="learning_rate, num_iterations, print_cost", test="X_test")],
+              MODEL.format(args="learning_rate, num_iterations, print_cost", test="X_test"),
+              MODEL.format(args=GOOD_ARGS, test="X_test").replace("X_train.shape[0]", "784")],  # the digits' n_x
 }
 
 VARIANTS = {
@@ -93,7 +103,8 @@ VARIANTS = {
                 "    for i in range(A.shape[1]):\n        Y_prediction[0, i] = 1 if A[0, i] > 0.5 else 0\n"
                 "    return Y_prediction",
                 "def predict(w, b, X):\n    return np.where(sigmoid(w.T @ X + b) > 0.5, 1.0, 0.0)",
-                "def predict(w, b, X):\n    return sigmoid(w.T @ X + b) > 0.5"],
+                "def predict(w, b, X):\n    return sigmoid(w.T @ X + b) > 0.5",
+                "def predict(w, b, X):\n    return np.round(sigmoid(w.T @ X + b))"],  # rounds 0.5 to even: 0
     "model": [MODEL.format(args=GOOD_ARGS, test="X_test"),
               MODEL.format(args="num_iterations=num_iterations, learning_rate=learning_rate", test="X_test")],
 }
@@ -101,7 +112,8 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do a forgotten 1/m, wrong signs, wrong axes and hard-coded answers fail, and loops and @ pass?"""
+    """Do a forgotten 1/m, wrong signs, wrong axes, hard-coded answers and sizes, an epsilon in the log, 0.5
+    rounded up and a 0-d array for a number fail, and loops, @ and np.round pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

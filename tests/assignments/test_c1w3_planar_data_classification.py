@@ -91,7 +91,8 @@ def predict(parameters, X):
 MUTANTS = {
     "layer_sizes": ["def layer_sizes(X, Y):\n    return (X.shape[0], 5, Y.shape[0])",
                     "def layer_sizes(X, Y):\n    return (X.shape[1], 4, Y.shape[1])",  # wrong axis
-                    "def layer_sizes(X, Y):\n    return (2, 4, 1)"],  # hard-coded flower
+                    "def layer_sizes(X, Y):\n    return (2, 4, 1)",  # hard-coded flower
+                    "def layer_sizes(X, Y):\n    return [X.shape[0], 4, Y.shape[0]]"],  # a list, not a tuple
     "initialize_parameters": [
         INITIALIZE.format(body="np.random.seed(2); " + GOOD_INITIALIZE),  # seeds inside
         INITIALIZE.format(body="W2 = np.random.randn(n_y, n_h) * 0.01; W1 = np.random.randn(n_h, n_x) * 0.01; "
@@ -99,7 +100,8 @@ MUTANTS = {
         INITIALIZE.format(body="W1 = np.random.randn(n_x, n_h).T * 0.01; b1 = np.zeros((n_h, 1)); "
                                "W2 = np.random.randn(n_h, n_y).T * 0.01; b2 = np.zeros((n_y, 1))"),  # transposed
         INITIALIZE.format(body=GOOD_INITIALIZE.replace(" * 0.01", "")),  # forgot the scale
-        INITIALIZE.format(body=GOOD_INITIALIZE.replace("b1 = np.zeros((n_h, 1))", "b1 = np.zeros((1, n_h))"))],
+        INITIALIZE.format(body=GOOD_INITIALIZE.replace("b1 = np.zeros((n_h, 1))", "b1 = np.zeros((1, n_h))")),
+        INITIALIZE.format(body=GOOD_INITIALIZE.replace("n_h", "4"))],  # the notebook's 4 hidden units
     "forward_propagation": [forward(A1="1 / (1 + np.exp(-Z1))"),  # sigmoid in the hidden layer
                             forward(Z1="W1 @ X"),  # forgot the bias
                             forward(A2="np.tanh(Z2)"),
@@ -108,13 +110,19 @@ MUTANTS = {
     "compute_cost": [COST.format(cost="-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))"),  # forgot 1/m
                      COST.format(cost="np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m"),  # wrong sign
                      COST.format(cost="-np.sum(Y * np.log(A2)) / m"),  # half the loss
-                     "def compute_cost(A2, Y):\n    return 0.2990011586691898"],  # the public example
+                     "def compute_cost(A2, Y):\n    return 0.2990011586691898",  # the public example
+                     COST.format(cost="-np.sum(Y * np.log(A2 + 1e-8) + (1 - Y) * np.log(1 - A2 + 1e-8)) / m"),
+                     "def compute_cost(A2, Y):\n    m = Y.shape[1]\n"
+                     "    cost = -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m\n"
+                     "    return np.squeeze(cost)"],  # a 0-d array, not a float
     "backward_propagation": [backward(dZ1="W2.T @ dZ2 * (1 - A1) ** 2"),
                              backward(dZ1="W2.T @ dZ2 * A1 * (1 - A1)"),  # sigmoid's derivative
                              backward(dW1="dZ1 @ X.T"),  # forgot 1/m
                              backward(db1="np.sum(dZ1, axis=1) / m"),  # lost keepdims: shape (n_h,)
                              backward(db2="np.sum(dZ2, axis=0, keepdims=True) / m"),  # wrong axis
-                             backward(dW2="A1 @ dZ2.T / m")],  # transposed
+                             backward(dW2="A1 @ dZ2.T / m"),  # transposed
+                             backward(dZ1='W2.T @ dZ2 * (1 - cache["Z1"] ** 2)'),  # tanh(z) taken as z
+                             backward(dZ1="W2.T @ dZ2")],  # tanh'(z) taken as 1
     "update_parameters": [UPDATE.format(body='return {k: parameters[k] + learning_rate * grads["d" + k] '
                                              'for k in parameters}'),  # wrong sign
                           UPDATE.format(body='return {k: parameters[k] - 1.2 * grads["d" + k] '
@@ -128,11 +136,13 @@ MUTANTS = {
                  nn_model(update="parameters = update_parameters(parameters, grads, 0.5)"),
                  nn_model(update="update_parameters(parameters, grads)"),  # result thrown away
                  nn_model(range="num_iterations - 1"),
-                 nn_model(sizes="n_x, 4, n_y")],  # ignores n_h
+                 nn_model(sizes="n_x, 4, n_y"),  # ignores n_h
+                 nn_model(sizes="2, n_h, 1")],  # the flower's sizes
     "predict": [PREDICT.format(predictions="A2 >= 0.5"),
                 PREDICT.format(predictions="A2"),  # probabilities, not labels
                 PREDICT.format(predictions="(A2 > 0.5).ravel()"),  # shape (m,)
-                PREDICT.format(predictions="A2 > 0")],
+                PREDICT.format(predictions="A2 > 0"),
+                PREDICT.format(predictions="np.floor(A2 + 0.5)")],  # rounds 0.5 up
 }
 
 VARIANTS = {
@@ -176,7 +186,8 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do wrong seeds, wrong derivatives, lost keepdims and mutated inputs fail, and loops, @ and copies pass?"""
+    """Do wrong seeds, wrong derivatives, small-activation approximations, lost keepdims, hard-coded sizes,
+    0.5 rounded up, a 0-d array for a float and mutated inputs fail, and loops, @ and copies pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

@@ -66,20 +66,25 @@ MUTANTS = {
                         two_layer(cache="cache1"),  # layer 2 backward with layer 1's cache
                         two_layer(rate="0.0075"),  # ignores learning_rate
                         two_layer(record="True"),  # a cost for every iteration
-                        two_layer(record="i % 100 == 99")],  # recorded at the wrong iterations
+                        two_layer(record="i % 100 == 99"),  # recorded at the wrong iterations
+                        two_layer(init="initialize_parameters(n_x, 7, n_y)"),  # the notebook's 7 hidden units
+                        two_layer().replace("costs.append(cost)", "costs.append(float(cost))")],  # floats
     "L_layer_model": [l_layer(seed="pass"),
                       l_layer(seed="np.random.seed(3)"),  # the step-by-step seed
                       l_layer(init=SMALL_INIT),  # the step-by-step initializer, * 0.01
                       l_layer(update="update_parameters(parameters, grads, learning_rate)"),  # result thrown away
                       l_layer(update="parameters = update_parameters(parameters, grads, 0.0075)"),
-                      l_layer(record="True")],
+                      l_layer(record="True"),
+                      l_layer(record="i % 100 == 0 and i > 0"),  # misses the first cost
+                      l_layer(init="initialize_parameters_deep([784, 20, 7, 5, 1])"),  # the notebook's network
+                      l_layer(cost="float(cost)")],  # floats, not the original's 0-d arrays
 }
 
 VARIANTS = {
     "two_layer_model": [two_layer(),
                         two_layer(seed="np.random.seed(1); grads = {}", record="not i % 100")],
     "L_layer_model": [l_layer(),
-                      l_layer(cost="float(cost)", record="i % 100 < 1"),
+                      l_layer(cost="np.squeeze(cost)", record="i % 100 < 1"),
                       "def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, "
                       "print_cost=False):\n    np.random.seed(1)\n    parameters, costs = "
                       "initialize_parameters_deep(layers_dims), []\n    i = 0\n    while i < num_iterations:\n"
@@ -92,8 +97,8 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do a forgotten seed, the wrong initializer, swapped activations, an ignored learning rate and costs
-    recorded at the wrong iterations fail, and other loops pass?"""
+    """Do a forgotten seed, the wrong initializer, swapped activations, an ignored learning rate, hard-coded
+    sizes, costs recorded at the wrong iterations or as floats fail, and other loops pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

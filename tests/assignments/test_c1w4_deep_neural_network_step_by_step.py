@@ -138,6 +138,20 @@ def l_backward(dAL=GOOD_DAL, dA="l + 1", cache="l", hidden="relu"):
     return L_BACKWARD.format(dAL=dAL, dA=dA, cache=cache, hidden=hidden)
 
 
+INLINE_RELU_BACKWARD = '''
+def L_model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL - (1 - Y) / (1 - AL))
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = linear_activation_backward(
+        dA, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        linear_cache, Z = caches[l]
+        dZ = grads["dA" + str(l + 1)] * (Z >= 0)
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = linear_backward(dZ, linear_cache)
+    return grads
+'''
+
 UPDATE = '''
 def update_parameters(params, grads, learning_rate):
     {body}
@@ -152,11 +166,13 @@ MUTANTS = {
                                    init_deep(stop="len(layer_dims) - 1"),  # one layer short
                                    init_deep(W="np.random.randn(layer_dims[l - 1], layer_dims[l]).T * 0.01"),
                                    init_deep(W="np.random.randn(layer_dims[l], layer_dims[l - 1]) "
-                                               "/ np.sqrt(layer_dims[l - 1])")],  # the application's scaling
+                                               "/ np.sqrt(layer_dims[l - 1])"),  # the application's scaling
+                                   init_deep(stop="3")],  # the example's two layers
     "linear_forward": [LINEAR_FORWARD.format(Z="W @ A", cache="(A, W, b)"),  # forgot b
                        LINEAR_FORWARD.format(Z="W @ A + b", cache="(W, A, b)"),  # wrong cache order
                        LINEAR_FORWARD.format(Z="W @ A + b", cache="(A, W)"),  # b missing from the cache
-                       LINEAR_FORWARD.format(Z="A.T @ W.T + b.T", cache="(A, W, b)")],  # transposed
+                       LINEAR_FORWARD.format(Z="A.T @ W.T + b.T", cache="(A, W, b)"),  # transposed
+                       LINEAR_FORWARD.format(Z="W @ A + b", cache="[A, W, b]")],  # a list, not a tuple
     "linear_activation_forward": [laf(sigmoid="relu(Z)", relu="sigmoid(Z)"),  # swapped
                                   laf(cache="(activation_cache, linear_cache)"),
                                   laf(cache="(linear_cache, A)"),  # caches A instead of Z
@@ -164,24 +180,32 @@ MUTANTS = {
     "L_model_forward": [l_forward(stop="L + 1"),  # sigmoid layer run twice
                         l_forward(hidden="sigmoid"),
                         l_forward(last="pass"),  # lost the last cache
-                        l_forward(last="caches = caches[::-1] + [cache]")],
+                        l_forward(last="caches = caches[::-1] + [cache]"),
+                        l_forward(stop="2")],  # right for 2-layer networks only
     "compute_cost": [COST.format(cost="-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))"),  # forgot 1/m
                      COST.format(cost="np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m"),  # wrong sign
                      COST.format(cost="-np.sum(Y * np.log(AL) + (1 - Y) * np.log(AL)) / m"),
-                     "def compute_cost(AL, Y):\n    return 0.2797765635793422"],  # the demo answer
+                     "def compute_cost(AL, Y):\n    return 0.2797765635793422",  # the demo answer
+                     COST.format(cost="-np.sum(Y * np.log(AL + 1e-8) + (1 - Y) * np.log(1 - AL + 1e-8)) / m"),
+                     "def compute_cost(AL, Y):\n    m = Y.shape[1]\n"
+                     "    return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m"],  # (1, 1) array
     "linear_backward": [linear_backward(dW="dZ @ A_prev.T"),  # forgot 1/m
                         linear_backward(dA_prev="W.T @ dZ / m"),  # 1/m where it does not belong
                         linear_backward(db="np.sum(dZ, axis=0, keepdims=True) / m"),  # wrong axis
                         linear_backward(db="np.sum(dZ, axis=1) / m"),  # lost keepdims
-                        linear_backward(dA_prev="dZ.T @ W")],  # transposed
+                        linear_backward(dA_prev="dZ.T @ W"),  # transposed
+                        linear_backward(dW="dZ @ A_prev.T / 4", db="np.sum(dZ, axis=1, keepdims=True) / 4")],  # m = 4
     "linear_activation_backward": [lab(relu="sigmoid_backward(dA, activation_cache)",
                                        sigmoid="relu_backward(dA, activation_cache)"),  # swapped
                                    lab(relu="dA"),  # forgot the activation
-                                   lab(sigmoid="dA * (1 - dA)")],
+                                   lab(sigmoid="dA * (1 - dA)"),
+                                   lab(relu="dA * (activation_cache >= 0)"),  # gradient 1 at Z = 0
+                                   lab(sigmoid="dA / 4")],  # sigmoid'(z) taken as 1/4
     "L_model_backward": [l_backward(dAL="-(np.divide(Y, AL) + np.divide(1 - Y, 1 - AL))"),
                          l_backward(dAL="AL - Y"),  # dZ, not dA
                          l_backward(cache="l + 1 if l + 1 < L else l"),  # off-by-one caches
-                         l_backward(hidden="sigmoid")],
+                         l_backward(hidden="sigmoid"),
+                         INLINE_RELU_BACKWARD],  # gradient 1 at Z = 0
     "update_parameters": [UPDATE.format(body="parameters = copy.deepcopy(params)\n    L = len(parameters) // 2\n"
                                              "    for l in range(1, L + 1):\n"
                                              "        parameters[f'W{l}'] = parameters[f'W{l}'] + learning_rate * "
@@ -229,9 +253,11 @@ VARIANTS = {
     "linear_activation_backward": [lab(),
                                    lab(relu="dA * (activation_cache > 0)",
                                        sigmoid="dA * np.exp(-activation_cache) "
-                                               "/ (1 + np.exp(-activation_cache)) ** 2")],
+                                               "/ (1 + np.exp(-activation_cache)) ** 2"),
+                                   lab(relu="dA * np.heaviside(activation_cache, 0)")],
     "L_model_backward": [l_backward(),
-                         l_backward(dAL="-Y / AL + (1 - Y) / (1 - AL)")],
+                         l_backward(dAL="-Y / AL + (1 - Y) / (1 - AL)"),
+                         INLINE_RELU_BACKWARD.replace("(Z >= 0)", "(Z > 0)")],
     "update_parameters": [UPDATE.format(body="parameters = copy.deepcopy(params)\n    L = len(parameters) // 2\n"
                                              "    for l in range(1, L + 1):\n"
                                              "        parameters[f'W{l}'] -= learning_rate * grads[f'dW{l}']\n"
@@ -244,8 +270,9 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do wrong seeds, swapped activations, wrong cache layouts and a forgotten 1/m fail, and loops,
-    einsum and other equivalent forms pass?"""
+    """Do wrong seeds, swapped activations, wrong cache layouts, a forgotten 1/m, a ReLU gradient of 1 at
+    Z = 0, sigmoid'(z) taken as 1/4, hard-coded sizes and lists for tuples fail, and loops, einsum and
+    other equivalent forms pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

@@ -51,10 +51,13 @@ ONE_SIDED_N = check_n(minus="theta_minus = np.copy(parameters_values)", approx="
 MUTANTS = {
     "forward_propagation": ["def forward_propagation(x, theta):\n    return theta + x",
                             "def forward_propagation(x, theta):\n    return theta ** x",
-                            "def forward_propagation(x, theta):\n    return 12"],
+                            "def forward_propagation(x, theta):\n    return 12",
+                            "def forward_propagation(x, theta):\n    return np.array([[theta * x]])"],  # an array
     "backward_propagation": ["def backward_propagation(x, theta):\n    return theta",
                              "def backward_propagation(x, theta):\n    return x * theta",
-                             "def backward_propagation(x, theta):\n    return 3"],
+                             "def backward_propagation(x, theta):\n    return 3",
+                             # J / theta: undefined at theta = 0
+                             "def backward_propagation(x, theta):\n    return forward_propagation(x, theta) / theta"],
     "gradient_check": [
         check_1d(approx="(J_plus - J_minus) / epsilon"),  # forgot the 2
         check_1d(approx="(J_plus - forward_propagation(x, theta)) / epsilon"),  # one-sided
@@ -63,6 +66,7 @@ MUTANTS = {
                             "np.linalg.norm(gradapprox) ** 2)"),
         check_1d(difference="np.linalg.norm(grad - gradapprox)"),  # absolute, not relative
         "def gradient_check(x, theta, epsilon=1e-7, print_msg=False):\n    return 7.814075313343006e-11",
+        check_1d(difference="np.abs([grad - gradapprox]) / (abs(grad) + abs(gradapprox))"),  # an array
     ],
     "gradient_check_n": [
         ONE_SIDED_N,
@@ -76,6 +80,9 @@ MUTANTS = {
                 minus="theta_minus = np.copy(parameters_values); theta_minus[i] = theta_minus[i] - epsilon / 2"),
         "def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):\n"
         "    return 0.31149738145696704",
+        check_n(difference="np.linalg.norm(grad - gradapprox)"),  # absolute, not relative
+        check_n(difference="np.linalg.norm(grad - gradapprox, axis=0) / (np.linalg.norm(grad, axis=0) "
+                           "+ np.linalg.norm(gradapprox, axis=0))"),  # an array of shape (1,), not a number
     ],
 }
 
@@ -112,8 +119,9 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do one-sided differences, a forgotten 2 epsilon, non-relative differences, nudges without copies
-    and hard-coded answers fail, and other correct formulations (in-place nudges, abs) pass?"""
+    """Do one-sided differences, a forgotten 2 epsilon, non-relative differences, nudges without copies,
+    arrays for numbers, a derivative undefined at theta = 0 and hard-coded answers fail, and other correct
+    formulations (in-place nudges, abs) pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

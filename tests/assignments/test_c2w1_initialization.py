@@ -48,6 +48,7 @@ MUTANTS = {
         zeros(b="np.zeros((1, layers_dims[l]))"),
         zeros(stop="len(layers_dims) - 1"),  # forgets the output layer
         zeros(W="np.zeros((layers_dims[l], layers_dims[l - 1]), dtype=int)"),
+        zeros(stop="4"),  # the notebook's three layers
     ],
     "initialize_parameters_random": [
         random(seed=""),  # no seed: different numbers
@@ -55,6 +56,7 @@ MUTANTS = {
         random(W="np.random.rand(layers_dims[l], layers_dims[l - 1]) * 10"),  # uniform, not normal
         random(W="np.random.randn(layers_dims[l - 1], layers_dims[l]).T * 10"),  # drawn transposed
         random(b="np.random.randn(layers_dims[l], 1) * 10"),  # random biases change the stream
+        random(stop="4"),  # the notebook's three layers
         "def initialize_parameters_random(layers_dims):\n    parameters = {}\n"
         "    for l in range(1, len(layers_dims)):\n        np.random.seed(3)\n"
         "        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10\n"
@@ -66,6 +68,9 @@ MUTANTS = {
         he(W="np.random.randn(layers_dims[l], layers_dims[l - 1]) * 2 / np.sqrt(layers_dims[l - 1])"),
         he(W="np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10"),
         he(seed=""),
+        he(W="np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[0])"),  # input size
+        he(W="np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / 10)"),  # the notebook's n[1]
+        he(stop="4"),  # the notebook's three layers
         # hard-coded demo answer: right for [2, 4, 1] only
         "def initialize_parameters_he(layers_dims):\n    np.random.seed(3)\n"
         "    return {'W1': np.random.randn(4, 2), 'b1': np.zeros((4, 1)),\n"
@@ -99,8 +104,8 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do transposed shapes, missing seeds, wrong scales and hard-coded answers fail, and other correct
-    ways to write the initializers pass?"""
+    """Do transposed shapes, missing seeds, wrong scales, hard-coded answers, sizes and numbers of layers
+    fail, and other correct ways to write the initializers pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

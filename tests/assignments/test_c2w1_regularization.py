@@ -103,6 +103,7 @@ MUTANTS = {
         cost("lambd / (2 * m) * sum(np.sum(np.square(v)) for v in parameters.values())"),  # biases too
         cost("lambd / (2 * A3.shape[0]) * (np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3)))"),
         "def compute_cost_with_regularization(A3, Y, parameters, lambd):\n    return 1.7864859451590756",
+        cost(GOOD_PENALTY.replace("(2 * m)", "(2 * 5)")),  # the example's m
     ],
     "backward_propagation_with_regularization": [
         backward_l2("lambd / (2 * m) * W{l}"),  # differentiated lambd / 2m * W^2 wrongly
@@ -111,6 +112,7 @@ MUTANTS = {
         backward_l2(term1="0"),  # forgot dW1
         backward_l2(extra="+ lambd / m * b2"),  # regularized a bias
         backward_l2("lambd / m * W{l}.T.T * 0.5"),
+        backward_l2().replace("(A2 > 0)", "(Z2 >= 0)").replace("(A1 > 0)", "(Z1 >= 0)"),  # gradient 1 at Z = 0
     ],
     "forward_propagation_with_dropout": [
         forward_dropout("D{l} = np.random.rand(A{l}.shape[0], A{l}.shape[1]) < keep_prob; A{l} = A{l} * D{l}"),
@@ -124,6 +126,7 @@ MUTANTS = {
         forward_dropout(cache="(Z1, A1, D1, W1, b1, Z2, A2, D2, W2, b2, Z3, A3, W3, b3)"),  # cache layout
         forward_dropout("D{l} = np.random.rand(A{l}.shape[1], A{l}.shape[0]).T < keep_prob; "
                         "A{l} = A{l} * D{l} / keep_prob"),  # draws the mask transposed
+        forward_dropout("D{l} = np.random.rand(A{l}.shape[0], 5) < keep_prob; A{l} = A{l} * D{l} / keep_prob"),
     ],
     "backward_propagation_with_dropout": [
         backward_dropout("dA{l} = dA{l} * D{l}"),  # forgot the scaling
@@ -131,6 +134,7 @@ MUTANTS = {
         backward_dropout(mask1="pass"),  # forgot layer 1
         backward_dropout(mask2="dA2 = dA2 / keep_prob"),  # forgot the mask of layer 2
         backward_dropout("dA{l} = dA{l} * (1 - D{l}) / keep_prob"),
+        backward_dropout().replace("(A2 > 0)", "(Z2 >= 0)").replace("(A1 > 0)", "(Z1 >= 0)"),  # gradient 1 at Z = 0
     ],
 }
 
@@ -143,7 +147,7 @@ VARIANTS = {
     ],
     "backward_propagation_with_regularization": [
         backward_l2(),
-        backward_l2("(lambd / m) * W{l}"),
+        backward_l2("(lambd / m) * W{l}").replace("(A2 > 0)", "(Z2 > 0)").replace("(A1 > 0)", "(Z1 > 0)"),
         "def backward_propagation_with_regularization(X, Y, cache, lambd):\n"
         "    gradients = backward_propagation(X, Y, cache)\n    m = X.shape[1]\n"
         "    for l, W in ((1, cache[2]), (2, cache[6]), (3, cache[10])):\n"
@@ -160,7 +164,7 @@ VARIANTS = {
     "backward_propagation_with_dropout": [
         backward_dropout(),
         backward_dropout("dA{l} = np.multiply(dA{l}, D{l}); dA{l} = dA{l} / keep_prob"),
-        backward_dropout("dA{l} = np.where(D{l} == 1, dA{l}, 0) / keep_prob"),
+        backward_dropout("dA{l} = np.where(D{l} == 1, dA{l}, 0) / keep_prob").replace("(A2 > 0)", "(Z2 > 0)"),
     ],
 }
 
@@ -168,7 +172,8 @@ VARIANTS = {
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
     """Do a lost 2 in lambda / 2m, a forgotten weight matrix, unscaled or inverted masks, a missing seed,
-    a wrong cache layout and hard-coded answers fail, and other correct formulations pass?"""
+    a wrong cache layout, a ReLU gradient of 1 at Z = 0, hard-coded answers and sizes fail, and other correct
+    formulations pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

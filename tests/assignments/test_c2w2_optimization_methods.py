@@ -128,6 +128,7 @@ MUTANTS = {
         gd(GD_UPDATE.replace("- learning_rate", "+ learning_rate")),
         gd('parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]'),  # W only
         gd(stop="L"),  # forgets the last layer
+        gd(stop="3"),  # the example's two layers
         gd(copy="pass", update='parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]; '
                                'parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]'),  # mutates input
     ],
@@ -138,12 +139,15 @@ MUTANTS = {
         mini_batches(last_condition="True"),  # an empty batch when m is a multiple of the size
         mini_batches(seed="0"),  # ignores the seed
         mini_batches(window="k * mini_batch_size:(k + 1) * mini_batch_size - 1"),
+        mini_batches().replace("full = m // mini_batch_size", "full = m // 64"),  # the example's size
+        mini_batches(shuffle=SHUFFLE.replace("Y[:, permutation]", "Y[:, permutation].reshape((1, 148))")),
     ],
     "initialize_velocity": [
         velocity(key=""),  # keys W1 instead of dW1
         velocity(b='np.zeros(parameters["W" + str(l)].shape)'),
         velocity(W='np.zeros(parameters["W" + str(l)].shape, dtype=int)'),
         velocity(W='np.zeros(parameters["W" + str(l)].shape).T'),
+        velocity().replace("len(parameters) // 2 + 1", "3"),  # the example's two layers
     ],
     "update_parameters_with_momentum": [
         momentum('v["d" + key] = beta * v["d" + key] + grads["d" + key]; '
@@ -154,12 +158,14 @@ MUTANTS = {
                  'v["d" + key] = beta * v["d" + key] + (1 - beta) * grads["d" + key]'),  # old velocity
         momentum('v["d" + key] = (1 - beta) * v["d" + key] + beta * grads["d" + key]; '
                  'parameters[key] = parameters[key] - learning_rate * v["d" + key]'),  # beta swapped
+        momentum().replace("len(parameters) // 2 + 1", "3"),  # the example's two layers
     ],
     "initialize_adam": [
         adam_init(result="v, s").replace('v["d" + key]', 'v[key]'),  # keys W1 instead of dW1
         adam_init(s_value="np.ones(value.shape)"),
         adam_init(result="(v, s, 0)"),
         adam_init(v_value="np.zeros(value.shape)[:, :1]"),
+        adam_init().replace("parameters.items()", '((k, parameters[k]) for k in ("W1", "b1", "W2", "b2"))'),
     ],
     "update_parameters_with_adam": [
         adam(v_corrected="v[g]", s_corrected="s[g]"),  # no bias correction
@@ -168,17 +174,22 @@ MUTANTS = {
         adam(step="v[g] / (np.sqrt(s[g]) + epsilon)"),  # steps with the uncorrected averages
         adam(s_corrected="s[g] / (1 - beta1 ** t)"),
         adam(step="v_corrected[g] / np.sqrt(s_corrected[g] + epsilon)"),  # epsilon inside the square root
+        adam(step="v_corrected[g] / np.sqrt(s_corrected[g])"),  # forgot epsilon: 0 / 0 for a zero gradient
+        adam().replace("len(parameters) // 2 + 1", "3"),  # the example's two layers
     ],
     "update_lr": [
         update_lr("learning_rate0 / (decay_rate * epoch_num)"),
         update_lr("learning_rate0 / (1 + decay_rate) ** epoch_num"),
         update_lr("learning_rate0 * (1 + decay_rate * epoch_num)"),
+        update_lr("np.array([learning_rate0 / (1 + decay_rate * epoch_num)])"),  # an array, not a number
     ],
     "schedule_lr_decay": [
         schedule("learning_rate0 / (1 + decay_rate * epoch_num / time_interval)"),  # no floor
         schedule("learning_rate0 / (1 + decay_rate * np.round(epoch_num / time_interval))"),
         schedule("learning_rate0 / (1 + decay_rate * np.ceil(epoch_num / time_interval))"),
         schedule("learning_rate0 / (1 + decay_rate * np.floor(epoch_num / 1000))"),  # ignores time_interval
+        # counts epochs from 1: wrong at exact multiples of time_interval (and at epoch 0)
+        schedule("learning_rate0 / (1 + decay_rate * ((epoch_num - 1) // time_interval))"),
     ],
 }
 
@@ -238,7 +249,8 @@ VARIANTS = {
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
     """Do wrong signs, forgotten layers, unshuffled or mispaired batches, missing bias corrections, a forgotten
-    square, old velocities and decays without floor fail, and loops, in-place updates and np.power pass?"""
+    square or epsilon, old velocities, decays without floor and the example's sizes fail, and loops, in-place
+    updates and np.power pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

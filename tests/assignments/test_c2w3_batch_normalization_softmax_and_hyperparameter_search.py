@@ -113,6 +113,8 @@ MUTANTS = {
         COST.format(cost="-np.mean(Y * np.log(AL))"),  # divides by C * m
         COST.format(cost="np.sum(Y * np.log(AL)) / m"),  # wrong sign
         "def compute_softmax_cost(AL, Y):\n    return 1.6094379124341003\n",  # the demo's answer, hard-coded
+        # an array of shape (1,), not a number
+        "def compute_softmax_cost(AL, Y):\n    return -np.sum(Y * np.log(AL), axis=0, keepdims=True).mean(axis=1)\n",
     ],
     "softmax_cross_entropy_backward": [
         BACKWARD_SOFTMAX.format(dZ="(AL - Y) / Y.shape[1]"),
@@ -130,6 +132,8 @@ MUTANTS = {
         forward(copy="pass"),  # updates the caller's dictionary in place
         forward(cache="(Z, mu, var, Z_norm, gamma, beta, eps)"),  # wrong cache layout
         forward(running_var='momentum * bn_params["running_var"] + (1 - momentum) * np.sqrt(var)'),
+        forward(std="np.sqrt(var) + eps"),  # eps outside the square root: wrong for variances near eps
+        forward(var="np.sum((Z - mu) ** 2, axis=1, keepdims=True) / 4"),  # the example's m
     ],
     "batchnorm_backward": [
         backward(dZ="gamma / np.sqrt(var + eps) * dZ_tilde"),  # ignores the paths through mu and var
@@ -140,6 +144,8 @@ MUTANTS = {
                  dgamma="np.mean(dZ_tilde * Z_norm, axis=0, keepdims=True)"),  # wrong axis
         backward(dZ="gamma / np.sqrt(var) * (dZ_tilde - dbeta - Z_norm * dgamma)"),  # forgot eps
         backward(dZ="gamma / np.sqrt(var + eps) * (dZ_tilde - dbeta + Z_norm * dgamma)"),  # sign
+        backward(dZ="gamma / (np.sqrt(var) + eps) * (dZ_tilde - dbeta - Z_norm * dgamma)"),  # eps outside the root
+        STAGED_BACKWARD.replace("m = Z.shape[1]", "m = 4"),  # the example's m
     ],
     "sample_log_uniform": [
         LOG_UNIFORM.format(values="np.random.uniform(low, high, size)"),  # not on a log scale
@@ -179,6 +185,8 @@ VARIANTS = {
         forward(copy="bn_params = {**bn_params}", mu="Z.sum(axis=1, keepdims=True) / Z.shape[1]",
                 var="((Z - mu) ** 2).sum(axis=1, keepdims=True) / Z.shape[1]",
                 std="(var + eps) ** 0.5"),
+        # the one-pass variance E[Z ** 2] - mu ** 2: less stable, still exact enough at the tested scales
+        forward(var="np.mean(Z ** 2, axis=1, keepdims=True) - mu ** 2"),
         forward(copy="import copy; bn_params = copy.deepcopy(bn_params)",
                 var="np.mean((Z - mu) ** 2, axis=1, keepdims=True)",
                 running_mean='bn_params["running_mean"] + (1 - momentum) * (mu - bn_params["running_mean"])'),
@@ -215,8 +223,9 @@ def batchnorm_backward(dZ_tilde, cache):
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do wrong axes, a forgotten eps or 1/m, swapped momentum, in-place updates, wrong cache layouts,
-    linear sampling and wrong draw orders fail, and loops, staged backward passes and other forms pass?"""
+    """Do wrong axes, a forgotten or misplaced eps or 1/m, swapped momentum, in-place updates, wrong cache
+    layouts, the example's m, arrays for numbers, linear sampling and wrong draw orders fail, and loops,
+    staged backward passes and other forms pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

@@ -49,6 +49,19 @@ def loss(body):
 
 CCE = "tf.keras.losses.categorical_crossentropy"
 
+NUMPY_FORWARD = '''
+def forward_propagation(X, parameters):
+    W1, b1, W2, b2, W3, b3 = (parameters[k].numpy() for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    A1 = np.maximum(W1 @ X.numpy() + b1, 0)
+    A2 = np.maximum(W2 @ A1 + b2, 0)
+    return tf.constant(W3 @ A2 + b3)
+'''
+NUMPY_LOSS = '''
+def compute_total_loss(logits, labels):
+    Z = logits.numpy() - logits.numpy().max(axis=0)
+    return tf.constant(-np.sum(labels.numpy() * (Z - np.log(np.exp(Z).sum(axis=0)))))
+'''
+
 MUTANTS = {
     "linear_function": [
         LINEAR.format(draws=GOOD_DRAWS, result="tf.matmul(W, X)"),  # forgot b
@@ -63,6 +76,8 @@ MUTANTS = {
         "def sigmoid(z):\n    return tf.keras.activations.sigmoid(tf.cast(z, tf.float64))",
         "def sigmoid(z):\n    z = tf.cast(z, tf.float32)\n    return 1 / (1 + tf.exp(z))",
         "def sigmoid(z):\n    return tf.keras.activations.sigmoid(tf.cast(z, tf.float32)).numpy()",
+        # computed in NumPy, then wrapped: no gradient flows
+        "def sigmoid(z):\n    return tf.constant(1 / (1 + np.exp(-np.asarray(z, dtype=np.float32))))",
     ],
     "one_hot_matrix": [
         "def one_hot_matrix(label, C=6):\n    return tf.one_hot(label, C, axis=0)",  # no reshape: (C, 1) for [k]
@@ -83,6 +98,8 @@ MUTANTS = {
         forward(out="tf.nn.softmax(W3 @ A2 + b3, axis=0)"),  # softmax at the end
         forward(g="tf.sigmoid"),
         forward(out="tf.transpose(W3) @ A2 + b3"),  # transposed weights
+        forward(out="tf.reshape(W3 @ A2 + b3, (6, X.shape[1]))"),  # the network's 6 classes
+        NUMPY_FORWARD,  # computed in NumPy, then wrapped: no gradient flows
     ],
     "compute_total_loss": [
         loss(f"tf.reduce_mean({CCE}(tf.transpose(labels), tf.transpose(logits), from_logits=True))"),
@@ -90,6 +107,12 @@ MUTANTS = {
         loss(f"tf.reduce_sum({CCE}(tf.transpose(labels), tf.transpose(logits)))"),  # logits taken as probabilities
         loss("tf.reduce_sum(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits))"),
         loss(f"tf.reduce_sum({CCE}(tf.transpose(logits), tf.transpose(labels), from_logits=True))"),  # swapped
+        # softmax, then the logarithm: log(0) once large logits underflow
+        loss("-tf.reduce_sum(labels * tf.math.log(tf.nn.softmax(logits, axis=0)))"),
+        # probabilities clipped at 1e-7 by Keras: wrong for large logits only
+        loss(f"tf.reduce_sum({CCE}(tf.transpose(labels), tf.nn.softmax(tf.transpose(logits))))"),
+        NUMPY_LOSS,  # computed in NumPy, then wrapped: no gradient flows
+        loss(f"float(tf.reduce_sum({CCE}(tf.transpose(labels), tf.transpose(logits), from_logits=True)))"),
     ],
 }
 
@@ -141,8 +164,9 @@ def forward_propagation(X, parameters):
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do wrong seeds, dtypes, shapes, initializers, activations and a mean instead of a sum fail, and
-    other correct TensorFlow formulations pass?"""
+    """Do wrong seeds, dtypes, shapes, initializers, activations, a mean instead of a sum, a softmax before
+    the logarithm, the network's sizes and results computed in NumPy fail, and other correct TensorFlow
+    formulations pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

@@ -37,7 +37,7 @@ POOL_FORWARD = '''
 def pool_forward(A_prev, hparameters, mode="max"):
     (m, n_H_prev, n_W_prev, n_C) = A_prev.shape
     f, stride = hparameters["f"], hparameters["stride"]
-    n_H, n_W = (n_H_prev - f) // stride + 1, (n_W_prev - f) // stride + 1
+    n_H, n_W = {sizes}
     A = np.zeros((m, n_H, n_W, n_C))
     for i in range(m):
         for h in range(n_H):
@@ -55,8 +55,8 @@ def pool_forward(A_prev, hparameters, mode="max"):
 
 def pool_forward(starts="h * stride, w * stride",
                  window="A_prev[i, vert_start:vert_start + f, horiz_start:horiz_start + f, c]",
-                 average="np.mean(window)"):
-    return POOL_FORWARD.format(starts=starts, window=window, average=average)
+                 average="np.mean(window)", sizes="(n_H_prev - f) // stride + 1, (n_W_prev - f) // stride + 1"):
+    return POOL_FORWARD.format(starts=starts, window=window, average=average, sizes=sizes)
 
 
 CONV_BACKWARD = '''
@@ -64,7 +64,7 @@ def conv_backward(dZ, cache):
     (A_prev, W, b, hparameters) = cache
     (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
     (f, f, n_C_prev, n_C) = W.shape
-    stride, pad = hparameters["stride"], hparameters["pad"]
+    stride, pad = {hyper}
     (m, n_H, n_W, n_C) = dZ.shape
     dA_prev = np.zeros(A_prev.shape)
     dW = np.zeros(W.shape)
@@ -90,9 +90,10 @@ GOOD_DB = "db[:, :, :, c] += dZ[i, h, w, c]"
 
 
 def conv_backward(slices="A_prev_pad[i], dA_prev_pad[i]", da_update=GOOD_DA, dW_update=GOOD_DW, db_update=GOOD_DB,
-                  unpad="da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]"):
+                  unpad="da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]",
+                  hyper='hparameters["stride"], hparameters["pad"]'):
     return CONV_BACKWARD.format(slices=slices, da_update=da_update, dW_update=dW_update, db_update=db_update,
-                                unpad=unpad)
+                                unpad=unpad, hyper=hyper)
 
 
 POOL_BACKWARD = '''
@@ -142,12 +143,16 @@ MUTANTS = {
         conv_forward(weights="W[:, :, :, 0]"),  # always the first filter
         conv_forward(cache="(A_prev, W, b)"),  # cache layout
         conv_forward(cache="(zero_pad(A_prev, pad), W, b, hparameters)"),  # caches the padded input
+        conv_forward(n_H="(n_H_prev - 3 + 2 * pad) // stride + 1"),  # the example's f
+        conv_forward(n_H="round((n_H_prev - f + 2 * pad) / stride) + 1"),  # rounds instead of flooring
     ],
     "pool_forward": [
         pool_forward(average="np.max(window)"),  # ignores the mode
         pool_forward(window="A_prev[i, vert_start:vert_start + f, horiz_start:horiz_start + f, :]"),  # all channels
         pool_forward(starts="h, w"),  # forgot the stride
         pool_forward(average="np.sum(window)"),
+        pool_forward(sizes="(n_H_prev - 3) // stride + 1, (n_W_prev - 3) // stride + 1"),  # the example's f
+        pool_forward(sizes="round((n_H_prev - f) / stride) + 1, round((n_W_prev - f) / stride) + 1"),
     ],
     "conv_backward": [
         conv_backward(unpad="da_prev_pad[pad:-pad, pad:-pad, :]"),  # empty when pad = 0
@@ -155,17 +160,22 @@ MUTANTS = {
         conv_backward(db_update="db[:, :, :, c] = dZ[i, h, w, c]"),  # = instead of +=
         conv_backward(da_update="da_prev_pad[vs:vs + f, hs:hs + f, :] += W[:, :, :, 0] * dZ[i, h, w, c]"),
         conv_backward(slices="zero_pad(A_prev, 0)[i], dA_prev_pad[i]"),  # windows of the unpadded input
+        conv_backward(hyper='2, hparameters["pad"]'),  # the example's stride
     ],
     "create_mask_from_window": [
         "def create_mask_from_window(x):\n    return x == np.min(x)",
         "def create_mask_from_window(x):\n    return x > np.mean(x)",
         "def create_mask_from_window(x):\n    return np.argmax(x)",
         "def create_mask_from_window(x):\n    return x == np.max(x, axis=0)",  # the column maxima
+        # one maximum only: the course's mask marks every tied maximum
+        "def create_mask_from_window(x):\n    mask = np.zeros(x.shape, dtype=bool)\n"
+        "    mask[np.unravel_index(np.argmax(x), x.shape)] = True\n    return mask",
     ],
     "distribute_value": [
         "def distribute_value(dz, shape):\n    return np.ones(shape) * dz",  # forgot to average
         "def distribute_value(dz, shape):\n    return np.ones(shape) * dz / shape[0]",
         "def distribute_value(dz, shape):\n    return dz / (shape[0] * shape[1])",  # a number, not a matrix
+        "def distribute_value(dz, shape):\n    return np.ones((2, 2)) * dz / 4",  # the example's shape
     ],
     "pool_backward": [
         pool_backward(max_update="dA_prev[i, vs:vs + f, hs:hs + f, c] = create_mask_from_window(window) * dA[i, h, w, c]"),
@@ -174,6 +184,9 @@ MUTANTS = {
         pool_backward(max_update="dA_prev[i, vs:vs + f, hs:hs + f, c] += dA[i, h, w, c]"),  # no mask
         pool_backward(starts="h, w"),
         pool_backward(init="dA_prev = A_prev; dA_prev[:] = 0"),  # overwrites the cache's input
+        # the gradient to one maximum only: the course's mask passes it to every tied maximum
+        pool_backward(max_update="r, s = np.unravel_index(np.argmax(window), window.shape); "
+                                 "dA_prev[i, vs + r, hs + s, c] += dA[i, h, w, c]"),
     ],
 }
 
@@ -245,8 +258,7 @@ VARIANTS = {
     "create_mask_from_window": [
         "def create_mask_from_window(x):\n    return x == x.max()",
         "def create_mask_from_window(x):\n    return (x >= np.max(x)).astype(float)",
-        "def create_mask_from_window(x):\n    mask = np.zeros(x.shape, dtype=bool)\n"
-        "    mask[np.unravel_index(np.argmax(x), x.shape)] = True\n    return mask",
+        "def create_mask_from_window(x):\n    return np.isclose(x, np.max(x), rtol=0, atol=0)",
     ],
     "distribute_value": [
         "def distribute_value(dz, shape):\n    return np.full(shape, dz / (shape[0] * shape[1]))",
@@ -254,8 +266,8 @@ VARIANTS = {
     ],
     "pool_backward": [
         pool_backward(),
-        pool_backward(max_update="r, s = np.unravel_index(np.argmax(window), window.shape); "
-                                 "dA_prev[i, vs + r, hs + s, c] += dA[i, h, w, c]",
+        pool_backward(max_update="mask = window == window.max(); "
+                                 "dA_prev[i, vs:vs + f, hs:hs + f, c] += mask * dA[i, h, w, c]",
                       average_update="dA_prev[i, vs:vs + f, hs:hs + f, c] += dA[i, h, w, c] / (f * f)"),
         pool_backward(init="dA_prev = np.zeros_like(A_prev, dtype=float)"),
     ],
@@ -264,8 +276,9 @@ VARIANTS = {
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
-    """Do forgotten padding, strides, biases and +=, wrong windows, pad:-pad and mutated caches fail,
-    and vectorized, argmax and im2col answers pass?"""
+    """Do forgotten padding, strides, biases and +=, wrong windows, pad:-pad, rounded sizes, the example's
+    sizes, masks with one of several tied maxima and mutated caches fail, and vectorized and im2col answers
+    pass?"""
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 

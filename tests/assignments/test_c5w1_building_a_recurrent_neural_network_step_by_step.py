@@ -26,7 +26,7 @@ RNN_FORWARD = '''
 def rnn_forward(x, a0, parameters):
     caches = []
     n_x, m, T_x = x.shape
-    n_y, n_a = parameters["Wya"].shape
+    {sizes}
     a, y_pred = np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
     a_next = a0
     for t in range(T_x):
@@ -39,8 +39,9 @@ def rnn_forward(x, a0, parameters):
 GOOD_RNN_STEP = "a_next, yt_pred, cache = rnn_cell_forward(x[:, :, t], a_next, parameters)"
 
 
-def rnn_forward(step=GOOD_RNN_STEP, stored="a_next", caches="(caches, x)"):
-    return RNN_FORWARD.format(step=step, stored=stored, caches=caches)
+def rnn_forward(step=GOOD_RNN_STEP, stored="a_next", caches="(caches, x)",
+                sizes='n_y, n_a = parameters["Wya"].shape'):
+    return RNN_FORWARD.format(step=step, stored=stored, caches=caches, sizes=sizes)
 
 
 LSTM_CELL_FORWARD = '''
@@ -69,7 +70,7 @@ LSTM_FORWARD = '''
 def lstm_forward(x, a0, parameters):
     caches = []
     n_x, m, T_x = x.shape
-    n_y, n_a = parameters["Wy"].shape
+    {sizes}
     a, c, y = np.zeros((n_a, m, T_x)), np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
     a_next, c_next = a0, {c0}
     for t in range(T_x):
@@ -81,8 +82,8 @@ def lstm_forward(x, a0, parameters):
 GOOD_LSTM_STEP = "a_next, c_next, yt, cache = lstm_cell_forward(x[:, :, t], a_next, c_next, parameters)"
 
 
-def lstm_forward(c0="np.zeros((n_a, m))", step=GOOD_LSTM_STEP):
-    return LSTM_FORWARD.format(c0=c0, step=step)
+def lstm_forward(c0="np.zeros((n_a, m))", step=GOOD_LSTM_STEP, sizes='n_y, n_a = parameters["Wy"].shape'):
+    return LSTM_FORWARD.format(c0=c0, step=step, sizes=sizes)
 
 
 RNN_CELL_BACKWARD = '''
@@ -103,7 +104,7 @@ def rnn_backward(da, caches):
     (caches, x) = caches
     (a1, a0, x1, parameters) = caches[0]
     n_a, m, T_x = da.shape
-    n_x = x1.shape[0]
+    n_x = {n_x}
     dx = np.zeros((n_x, m, T_x))
     dWax, dWaa, dba = np.zeros((n_a, n_x)), np.zeros((n_a, n_a)), np.zeros((n_a, 1))
     da_prevt = np.zeros((n_a, m))
@@ -119,14 +120,14 @@ GOOD_ACCUMULATE = 'dWax += gradients["dWax"]; dWaa += gradients["dWaa"]; dba += 
 
 
 def rnn_backward(order="reversed(range(T_x))", da_t="da[:, :, t] + da_prevt", accumulate=GOOD_ACCUMULATE,
-                 da0="da_prevt"):
-    return RNN_BACKWARD.format(order=order, da_t=da_t, accumulate=accumulate, da0=da0)
+                 da0="da_prevt", n_x="x1.shape[0]"):
+    return RNN_BACKWARD.format(order=order, da_t=da_t, accumulate=accumulate, da0=da0, n_x=n_x)
 
 
 LSTM_CELL_BACKWARD = '''
 def lstm_cell_backward(da_next, dc_next, cache):
     (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters) = cache
-    n_a = a_next.shape[0]
+    n_a = {n_a}
     dc = {dc}
     dot = {dot}
     dcct = dc * it * (1 - cct ** 2)
@@ -147,15 +148,15 @@ def lstm_cell_backward(da_next, dc_next, cache):
 
 def lstm_cell_backward(dc="dc_next + da_next * ot * (1 - np.tanh(c_next) ** 2)",
                        dot="da_next * np.tanh(c_next) * ot * (1 - ot)", db="np.sum(d, axis=1, keepdims=True)",
-                       da_prev="dconcat[:n_a]", dc_prev="dc * ft"):
-    return LSTM_CELL_BACKWARD.format(dc=dc, dot=dot, db=db, da_prev=da_prev, dc_prev=dc_prev)
+                       da_prev="dconcat[:n_a]", dc_prev="dc * ft", n_a="a_next.shape[0]"):
+    return LSTM_CELL_BACKWARD.format(dc=dc, dot=dot, db=db, da_prev=da_prev, dc_prev=dc_prev, n_a=n_a)
 
 
 LSTM_BACKWARD = '''
 def lstm_backward(da, caches):
     (caches, x) = caches
     n_a, m, T_x = da.shape
-    n_x = x.shape[0]
+    n_x = {n_x}
     dx = np.zeros((n_x, m, T_x))
     totals = {{k: np.zeros((n_a, n_a + n_x)) for k in ("dWf", "dWi", "dWc", "dWo")}}
     totals.update({{k: np.zeros((n_a, 1)) for k in ("dbf", "dbi", "dbc", "dbo")}})
@@ -170,8 +171,9 @@ def lstm_backward(da, caches):
 '''
 
 
-def lstm_backward(da_t="da[:, :, t] + da_prevt", dc_t="dc_prevt", dc_next='gradients["dc_prev"]', da0="da_prevt"):
-    return LSTM_BACKWARD.format(da_t=da_t, dc_t=dc_t, dc_next=dc_next, da0=da0)
+def lstm_backward(da_t="da[:, :, t] + da_prevt", dc_t="dc_prevt", dc_next='gradients["dc_prev"]', da0="da_prevt",
+                  n_x="x.shape[0]"):
+    return LSTM_BACKWARD.format(da_t=da_t, dc_t=dc_t, dc_next=dc_next, da0=da0, n_x=n_x)
 
 
 GRU_CELL_FORWARD = '''
@@ -197,7 +199,7 @@ GRU_CELL_BACKWARD = '''
 def gru_cell_backward(da_next, cache):
     (a_next, a_prev, ut, rt, cct, xt, parameters) = cache
     Wu, Wr, Wc = parameters["Wu"], parameters["Wr"], parameters["Wc"]
-    n_a = a_next.shape[0]
+    n_a = {n_a}
     dcct = da_next * ut * (1 - cct ** 2)
     dut = {dut}
     dra = Wc[:, :n_a].T @ dcct
@@ -213,8 +215,8 @@ GOOD_GRU_DA_PREV = "da_next * (1 - ut) + dra * rt + Wu[:, :n_a].T @ dut + Wr[:, 
 
 
 def gru_cell_backward(dut="da_next * (cct - a_prev) * ut * (1 - ut)", da_prev=GOOD_GRU_DA_PREV,
-                      candidate_input="np.concatenate((rt * a_prev, xt), axis=0)"):
-    return GRU_CELL_BACKWARD.format(dut=dut, da_prev=da_prev, candidate_input=candidate_input)
+                      candidate_input="np.concatenate((rt * a_prev, xt), axis=0)", n_a="a_next.shape[0]"):
+    return GRU_CELL_BACKWARD.format(dut=dut, da_prev=da_prev, candidate_input=candidate_input, n_a=n_a)
 
 
 MUTANTS = {
@@ -224,26 +226,36 @@ MUTANTS = {
         rnn_cell_forward(yt_pred="np.exp(Wya @ a_next + by) / np.sum(np.exp(Wya @ a_next + by), axis=1, keepdims=True)"),
         rnn_cell_forward(yt_pred="Wya @ a_next + by"),  # forgot the softmax
         rnn_cell_forward(cache="(a_prev, a_next, xt, parameters)"),  # cache layout
+        rnn_cell_forward(cache="[a_next, a_prev, xt, parameters]"),  # a list, not the tuple
+        rnn_cell_forward(a_next="Waa @ a_prev + Wax @ xt + ba"),  # tanh(z) ~ z: right for small z only
     ],
     "rnn_forward": [
         rnn_forward(step="a_next, yt_pred, cache = rnn_cell_forward(x[:, :, t], a0, parameters)"),  # no chaining
         rnn_forward(stored="cache[1]"),  # stores a_prev: off by one step
         rnn_forward(caches="caches"),  # forgot x
+        rnn_forward(sizes="n_y, n_a = 2, 5"),  # the example's sizes
+        rnn_forward(caches="[caches, x]"),  # a list, not the tuple
+        # squeezing the time step also drops the batch axis of a single example
+        rnn_forward(step="a_next, yt_pred, cache = rnn_cell_forward(x[:, :, t].squeeze(), a_next, parameters)"),
     ],
     "lstm_cell_forward": [
         lstm_cell_forward(concat="np.concatenate((xt, a_prev), axis=0)"),  # stacked the wrong way round
-        lstm_cell_forward(a_next="ot * c_next"),  # the slide's shorthand
+        lstm_cell_forward(a_next="ot * c_next"),  # the slide's shorthand (tanh(c) ~ c for small c)
+        lstm_cell_forward(a_next="ot * np.tanh(c_prev)"),
         lstm_cell_forward(c_next="ft * c_prev + (1 - ft) * cct"),
         lstm_cell_forward(cache="(a_next, c_next, a_prev, c_prev, it, ft, cct, ot, xt, parameters)"),
     ],
     "lstm_forward": [
         lstm_forward(c0="a0"),  # c<0> is zero, not a<0>
+        lstm_forward(sizes="n_y, n_a = 2, 5"),  # the example's sizes
         lstm_forward(step="a_next, _, yt, cache = lstm_cell_forward(x[:, :, t], a_next, np.zeros((n_a, m)), "
                           "parameters); c_next = cache[1]"),  # the memory never flows on
     ],
     "rnn_cell_backward": [
         rnn_cell_backward(dz="(1 - a_next) * da_next"),
         rnn_cell_backward(dz="da_next"),  # forgot the tanh
+        # 1 - z ** 2 for 1 - tanh(z) ** 2: right for small pre-activations only
+        rnn_cell_backward(dz="(1 - (Waa @ a_prev + Wax @ xt + parameters['ba']) ** 2) * da_next"),
         rnn_cell_backward(dba="np.sum(dz, axis=0, keepdims=True)"),  # wrong axis
         rnn_cell_backward(dWax="dz @ xt.T / xt.shape[1]"),  # averaged
     ],
@@ -251,6 +263,7 @@ MUTANTS = {
         rnn_backward(da_t="da[:, :, t]"),  # forgot the gradient from the next step
         rnn_backward(order="range(T_x)"),  # the wrong direction
         rnn_backward(da0="da[:, :, 0]"),
+        rnn_backward(n_x="3"),  # the example's n_x
         rnn_backward(accumulate='dWax = gradients["dWax"]; dWaa += gradients["dWaa"]; dba += gradients["dba"]'),
     ],
     "lstm_cell_backward": [
@@ -259,11 +272,17 @@ MUTANTS = {
         lstm_cell_backward(dot="da_next * c_next * ot * (1 - ot)"),
         lstm_cell_backward(db="np.sum(d, axis=0, keepdims=True)"),
         lstm_cell_backward(da_prev="dconcat[-n_a:]"),  # the x rows
+        # 1 - c ** 2 for 1 - tanh(c) ** 2: right for a small memory only
+        lstm_cell_backward(dc="dc_next + da_next * ot * (1 - c_next ** 2)"),
+        # a_next where the course uses tanh(c_next): right only where the output gate is open
+        lstm_cell_backward(dot="da_next * a_next * ot * (1 - ot)"),
+        lstm_cell_backward(n_a="5"),  # the example's n_a
     ],
     "lstm_backward": [
         lstm_backward(da_t="da[:, :, t]"),
         lstm_backward(dc_next="dc_prevt"),  # the memory's gradient never flows back
         lstm_backward(da0="da[:, :, 0]"),
+        lstm_backward(n_x="3"),  # the example's n_x
     ],
     "gru_cell_forward": [
         gru_cell_forward(candidate_input="concat"),  # forgot the relevance gate
@@ -277,6 +296,8 @@ MUTANTS = {
         gru_cell_backward(da_prev="da_next * (1 - ut) + Wu[:, :n_a].T @ dut + Wr[:, :n_a].T @ drt"),
         gru_cell_backward(candidate_input="concat"),
         gru_cell_backward(dut="da_next * cct * ut * (1 - ut)"),
+        gru_cell_backward(dut="da_next * (cct - a_prev) / 4"),  # sigmoid'(z) ~ 1/4: right for small z only
+        gru_cell_backward(n_a="5"),  # the example's n_a
     ],
 }
 
@@ -332,6 +353,7 @@ VARIANTS = {
     ],
     "lstm_cell_backward": [
         lstm_cell_backward(),
+        lstm_cell_backward(dot="da_next * a_next * (1 - ot)"),  # a_next = ot * tanh(c_next)
         # the original's expanded formulas, written without dc
         "def lstm_cell_backward(da_next, dc_next, cache):\n"
         "    (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters) = cache\n"

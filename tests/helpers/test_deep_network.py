@@ -120,3 +120,11 @@ def test_an_unknown_activation_is_named_in_the_error():
     """Does asking for an activation other than relu or sigmoid raise a ValueError naming it?"""
     with pytest.raises(ValueError, match="tanh"):
         dn.linear_activation_forward(np.ones((2, 3)), np.ones((1, 2)), np.zeros((1, 1)), "tanh")
+
+
+def test_compute_cost_returns_a_0d_array_as_the_original_does():
+    """Is the cost a 0-d array, as the original's compute_cost returns it (the application's models record
+    it in their costs, and the original's tests require that type)?"""
+    cost = dn.compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
+    assert isinstance(cost, np.ndarray) and cost.shape == ()
+    assert float(cost) == pytest.approx(0.2797765635793422, rel=1e-12)
