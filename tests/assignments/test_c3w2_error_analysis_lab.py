@@ -1,11 +1,19 @@
 """Error-analysis lab: hidden tests catch plausible bugs, accept other correct answers, and the
 measured lesson holds: the analysis finds data mismatch, synthesized photos cut the dev error,
-L2 regularization does not."""
+L2 regularization does not, and the widget's grid shows photos closing the mismatch while L2 moves
+variance. Grading skips the lab's trainings, so the lesson is read from one run of the reference
+notebook outside grading."""
+import functools
+import json
 import re
 
+import nbformat
 import pytest
 
-from tests.support import check_mutants_and_variants, graded_reference, printed_text
+from autograder.assignments import get_assignment
+from helpers.error_analysis_lab import GAPS
+from helpers.export import execute
+from tests.support import check_mutants_and_variants, errors, printed_text
 
 ASSIGNMENT = "c3w2_error_analysis_lab"
 
@@ -159,6 +167,22 @@ def test_mutants_lose_points_and_variants_keep_them(tmp_path):
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 
+@functools.cache
+def executed_reference():
+    """The reference notebook run top to bottom once per test process, as a learner runs it, with a last
+    cell printing the widget's grid: (printed text, {(width, photos, l2): {gap: percentage points}})."""
+    assignment = get_assignment(ASSIGNMENT)
+    notebook = nbformat.read(assignment.source_notebook, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("import json\nprint('GRID', json.dumps([[*key, errors] for key, "
+                                                    "errors in explorer.grid.items()]))"))
+    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
+    assert not errors(notebook)
+    text = printed_text(notebook)
+    grid = {(width, n_photos, l2): {gap: 100 * (table[high] - table[low]) for gap, (low, high) in GAPS.items()}
+            for width, n_photos, l2, table in json.loads(text.split("GRID ")[-1])}
+    return text, grid
+
+
 def _table(text):
     """{run: [human, train, train-dev, dev, test]} in percent, from the last printed error table."""
     rows = re.findall(r"^(baseline|L2 regularization|synthesized photos|500 real photos) +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+) +"
@@ -171,8 +195,7 @@ def test_the_reference_notebook_teaches_the_lesson():
     """Does the baseline show a small variance and a large data mismatch, the analysis recommend
     target-like data (regularization without a training-dev set), tinted photos stand out among
     the errors, and synthesized (or real) photos cut the dev error while L2 regularization leaves it?"""
-    _, graded = graded_reference(ASSIGNMENT)
-    text = printed_text(graded)
+    text, _ = executed_reference()
     table = _table(text)
     human, train, train_dev, dev, test = table["baseline"]
     assert train < 8 and train_dev - train < 5 and 20 < dev - train_dev < 60, text
@@ -185,3 +208,20 @@ def test_the_reference_notebook_teaches_the_lesson():
     assert synth_dev < dev / 2 and dev - synth_dev > 15, text
     assert table["synthesized photos"][4] < test / 2
     assert table["500 real photos"][3] < dev - 10, text
+
+
+@pytest.mark.xdist_group(ASSIGNMENT)
+def test_the_widget_shows_photos_closing_the_mismatch_and_regularization_moving_variance():
+    """In the widget's grid, for either network, do 250 photos among the training images bring the data
+    mismatch from over 15 points to under 10, and does L2 regularization shrink the variance while
+    raising avoidable bias, without closing the mismatch of scans-only training?"""
+    _, grid = executed_reference()
+    assert len(grid) == 12
+    for (width, n_photos, l2), gaps in grid.items():
+        if n_photos == 250 and not l2:
+            assert gaps["data mismatch"] < 10, grid
+        if l2:
+            plain = grid[width, n_photos, 0.0]
+            assert gaps["variance"] < plain["variance"] and gaps["avoidable bias"] > plain["avoidable bias"] + 3, grid
+        if n_photos == 0:
+            assert gaps["data mismatch"] > 15, grid

@@ -87,7 +87,7 @@ CASES = {
     "tampered-grade-cells": (tampered_notebook,
                              lambda r: r["max_score"] == 8 and r["score"] == 7 and only_failing(r, "softmax")),
     "imported-answer": (lambda: fill(ASSIGNMENT, {"sigmoid": "from helpers.activations import sigmoid"}),
-                        lambda r: only_failing(r, "sigmoid", "sigmoid_derivative")  # which calls it
+                        lambda r: only_failing(r, "sigmoid")  # sigmoid_derivative runs with the reference sigmoid
                         and "outside the notebook" in message(r, "sigmoid")),
 }
 

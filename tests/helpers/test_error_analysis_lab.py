@@ -1,8 +1,17 @@
 """The lab's two digit distributions and its model."""
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from helpers.error_analysis_lab import TAG_NAMES, errors_by_tag, make_digit_domains, predict_digits, train_digit_cnn
+from helpers.error_analysis_lab import (
+    TAG_NAMES,
+    errors_by_tag,
+    gaps_widget,
+    make_digit_domains,
+    plot_gaps,
+    predict_digits,
+    train_digit_cnn,
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +50,31 @@ def test_errors_by_tag_counts_untagged_examples_too():
     tags = {"a": np.array([True, True, False, False]), "b": np.array([False, True, True, False])}
     rates = errors_by_tag(tags, np.array([0, 1, 2, 3]), np.array([0, 9, 9, 9]))
     assert rates == {"a": 0.5, "b": 1.0, "no tag": 1.0}
+
+
+def test_under_nbgrader_nothing_trains(domains, monkeypatch):
+    """While grading, is no model built (every prediction 0), and does the widget train no setting, never
+    calling the learner's functions, and still show a figure?"""
+    X, y, is_target, _ = domains
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    model = train_digit_cnn(X[:64], y[:64], width=1)
+    assert model is None and np.array_equal(predict_digits(model, X[:3]), [0, 0, 0])
+
+    def unused(*args):
+        raise AssertionError("called while grading")
+
+    index = np.arange(1000)
+    widget = gaps_widget(unused, unused, X, y, {"train": index, "train_dev": index, "dev": index, "test": index},
+                         index)
+    assert widget.grid == {} and widget._figures.first_png is not None
+
+
+def test_plot_gaps_draws_four_gaps_beside_the_reference():
+    """Are the four gaps drawn as bars for the setting and, in grey, for the reference?"""
+    errors = {"human": 0.005, "train": 0.02, "train_dev": 0.1, "dev": 0.5, "test": 0.52}
+    left, right = plot_gaps(errors, reference={**errors, "dev": 0.3, "test": 0.32},
+                            title="a setting")
+    heights = [round(bar.get_height(), 6) for bar in right.patches]
+    assert heights == [1.5, 8.0, 20.0, 2.0, 1.5, 8.0, 40.0, 2.0]
+    assert len(left.lines) == 2 and left.figure._suptitle.get_text() == "a setting"
+    plt.close(left.figure)
