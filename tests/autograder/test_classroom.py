@@ -1,7 +1,6 @@
 """`grade-class`: a whole class graded in parallel on Dask, each submission sandboxed."""
 import csv
 import json
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,7 +9,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder.assignments import REPO_ROOT, get_assignment
+from autograder.assignments import get_assignment
 from autograder.classroom import collect_submissions, grade_class
 from autograder.sandbox.process import Limits
 from tests.support import fill, student_notebook

@@ -45,7 +45,7 @@ def test_types_and_exact_dtypes_survive_the_sandbox(tmp_path):
 def test_graded_functions_imported_from_helpers_earn_nothing(tmp_path):
     """A submission whose graded cells only import the course's own helpers: 0 on both paths, saying why?"""
     functions = get_assignment(STEP_BY_STEP).graded_functions
-    notebook = fill(STEP_BY_STEP, {name: f"from helpers.deep_network import *\nfrom helpers.activations import *"
+    notebook = fill(STEP_BY_STEP, {name: "from helpers.deep_network import *\nfrom helpers.activations import *"
                                    for name in functions})
     pipeline = grade_notebook(notebook, STEP_BY_STEP, tmp_path)
     nbgrader, _ = autograde_notebook(notebook, STEP_BY_STEP, tmp_path, "nbgrader.ipynb")
