@@ -1,8 +1,8 @@
-"""Redraw time of every widget of helpers.widgets, built the way the course's notebooks build it.
+"""Redraw time of every widget of the helpers modules, built the way the course's notebooks build it.
 
     python bench/widgets.py [WIDGET ...]
 
-For each widget factory in ``helpers.widgets.__all__`` the first reference (source) notebook
+For each widget factory (``helpers.widgets.widget_factories()``) the first reference (source) notebook
 that calls it is run in an IPython shell, cell by cell, up to the cell that builds the widget
 (so the data and the learner's functions are the reference's, at the notebook's sizes). Then
 every control of the widget is moved once, to the top of its range (for a menu: the option
@@ -124,10 +124,10 @@ def timed_moves(widget):
 
 
 def main(names):
-    import helpers.widgets
+    from helpers.widgets import widget_factories
 
     shell = _shell()
-    names = names or [name for name in helpers.widgets.__all__ if name.endswith("_widget")]
+    names = names or sorted(widget_factories())
     failures = []
     print(f"{'widget':<26} {'control':<18} {'move':<28} {'redraw (s)':>10} {'CPU (s)':>8}")
     for name in names:

@@ -4,16 +4,26 @@ The step-by-step notebook of Course 4 has you write the convolution with four ne
 one output number at a time. This module computes the same thing with a handful of array
 operations: :func:`im2col` copies every window the filter visits into one row of a matrix, and
 :func:`conv_forward_im2col` turns the whole layer into a single matrix product. Arrays follow
-the course's NHWC layout: ``(m, n_H, n_W, n_C)``.
+the course's NHWC layout: ``(m, n_H, n_W, n_C)``. :func:`plot_convolution_step` draws one
+window of a convolution over a photo, and :func:`convolution_widget` slides it.
 """
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import Rectangle
+
+from helpers.images import image_to_example, load_sample_image
+from helpers.plotting import OKABE_ITO
+from helpers.widgets import figure_widget, int_slider
 
 __all__ = [
-    "FILTERS",
     "conv_forward_im2col",
     "conv_output_size",
+    "convolution_widget",
     "convolve_image",
+    "FILTERS",
     "im2col",
+    "plot_convolution_step",
 ]
 
 #: Classic 2-D filters, each an ndarray of shape (f, f), to slide over a grayscale image.
@@ -166,3 +176,161 @@ def convolve_image(image, kernel, *, stride=1, pad=0):
     Z, _ = conv_forward_im2col(image[np.newaxis, :, :, np.newaxis], kernel[:, :, np.newaxis, np.newaxis],
                                np.zeros((1, 1, 1, 1)), {"stride": stride, "pad": pad})
     return Z[0, :, :, 0]
+
+
+def plot_convolution_step(image, kernel, *, stride=1, pad=0, position=(0, 0), kernel_name=None, axes=None):
+    """Show one step of a convolution: the window on the padded input, the filter, and the output map.
+
+    Parameters
+    ----------
+    image : ndarray of shape (h, w)
+        A grayscale image, values in [0, 1].
+    kernel : ndarray of shape (f, f)
+        The filter, e.g. one of :data:`helpers.convolution.FILTERS`.
+    stride : int, default 1, keyword-only
+    pad : int, default 0, keyword-only
+    position : pair of int, default (0, 0), keyword-only
+        Row and column ``(h, w)`` of the output value to explain; its window starts at row
+        ``h * stride`` and column ``w * stride`` of the padded input.
+    kernel_name : str, optional, keyword-only
+        Shown in the filter's title.
+    axes : three matplotlib Axes, optional, keyword-only
+        Where to draw the input, the filter and the output; a new figure is created when None.
+
+    Returns
+    -------
+    axes : tuple of three matplotlib Axes
+        The input, the filter and the output. The output's title gives its size with the
+        formula :math:`n_H = \\lfloor (n_{H,prev} - f + 2\\,pad) / stride \\rfloor + 1` filled in.
+    """
+
+    image = np.asarray(image, dtype=float)
+    kernel = np.asarray(kernel, dtype=float)
+    if image.ndim != 2:
+        raise ValueError(f"image must be grayscale, of shape (h, w), got {image.shape}")
+    f = kernel.shape[0]
+    n_H, n_W = conv_output_size(image.shape[0], f, pad, stride), conv_output_size(image.shape[1], f, pad, stride)
+    h, w = (int(i) for i in position)
+    if not (0 <= h < n_H and 0 <= w < n_W):
+        raise ValueError(f"position {position} is outside the {n_H} x {n_W} output")
+    output = convolve_image(image, kernel, stride=stride, pad=pad)
+    if axes is None:  # fixed margins instead of a layout engine: this figure is redrawn by a widget
+        _, axes = plt.subplots(1, 3, figsize=(12, 4.4), gridspec_kw={
+            "width_ratios": [1, 0.62, 1], "left": 0.06, "right": 0.985, "bottom": 0.12, "top": 0.87, "wspace": 0.3})
+    ax_input, ax_kernel, ax_output = axes
+    color = OKABE_ITO["orange"]
+
+    padded = np.pad(image, pad)
+    ax_input.imshow(padded, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    if pad:
+        ax_input.add_patch(Rectangle((pad - 0.5, pad - 0.5), image.shape[1], image.shape[0], fill=False,
+                                     edgecolor=OKABE_ITO["sky_blue"], linestyle="--", lw=1))
+    top, left = h * stride, w * stride
+    ax_input.add_patch(Rectangle((left - 0.5, top - 0.5), f, f, fill=False, edgecolor=color, lw=2.5))
+    ax_input.set_title(f"input {image.shape[0]} × {image.shape[1]}, padded with pad = {pad}", fontsize=10)
+    ax_input.set_xlabel("column of the padded input")
+    ax_input.set_ylabel("row of the padded input")
+
+    limit = max(np.abs(kernel).max(), 1e-12)
+    ax_kernel.imshow(kernel, cmap="PuOr", vmin=-limit, vmax=limit, interpolation="nearest")
+    weights = ""
+    if f <= 5:
+        for (row, col), value in np.ndenumerate(kernel):
+            ax_kernel.text(col, row, f"{value:.2g}", ha="center", va="center", fontsize=10 if f <= 3 else 8,
+                           color="white" if abs(value) > 0.6 * limit else "black")
+    elif np.all(kernel == kernel.flat[0]):
+        weights = f", every weight {kernel.flat[0]:.3g}"
+    ax_kernel.set_xticks(range(f))
+    ax_kernel.set_yticks(range(f))
+    window = padded[top:top + f, left:left + f]
+    name = f"{kernel_name} " if kernel_name else ""
+    ax_kernel.set_title(f"filter {name}({f} × {f}{weights})\nsum(window × filter) = {np.sum(window * kernel):.3f}",
+                        fontsize=10)
+    ax_kernel.set_xlabel("column")
+    ax_kernel.set_ylabel("row")
+
+    if np.isclose(kernel.sum(), 0):  # an edge detector: zero means "no edge", shown mid-grey
+        out_limit = max(np.abs(output).max(), 1e-12)
+        ax_output.imshow(output, cmap="gray", vmin=-out_limit, vmax=out_limit, interpolation="nearest")
+    else:
+        ax_output.imshow(output, cmap="gray", interpolation="nearest")
+    ax_output.add_patch(Rectangle((w - 0.5, h - 0.5), 1, 1, fill=False, edgecolor=color, lw=2.5))
+    ax_output.set_title(
+        f"output {n_H} × {n_W}: "
+        rf"$n_H = \lfloor ({image.shape[0]} - {f} + 2 \cdot {pad}) / {stride} \rfloor + 1 = {n_H}$",
+        fontsize=10)
+    ax_output.set_xlabel("column $w$ of the output")
+    ax_output.set_ylabel("row $h$ of the output")
+    return ax_input, ax_kernel, ax_output
+
+
+def convolution_widget(*, images=("camera", "astronaut", "coffee"), size=96):
+    """Slide a filter over a real photo and watch the output map, its size and one window at a time.
+
+    Menus pick the photo (one of :func:`helpers.images.load_sample_image`'s, in grayscale,
+    cropped square and downscaled to ``size`` pixels) and the filter (one of
+    :data:`helpers.convolution.FILTERS`); sliders set the stride, the padding and the output
+    position whose window is shown. Each change redraws
+    :func:`plot_convolution_step`, computed with the vectorized
+    :func:`helpers.convolution.convolve_image`, so a redraw takes a fraction of a second.
+
+    Parameters
+    ----------
+    images : sequence of str, keyword-only
+        Names of the photos to choose from.
+    size : int, default 96, keyword-only
+        Height and width of the photo after downscaling.
+
+    Returns
+    -------
+    widget : ipywidgets.VBox
+        The controls, a line describing the current window, and the figure.
+    """
+    images = tuple(images)
+    if not images:
+        raise ValueError("images must name at least one photo")
+    photos = {}
+
+    def photo(name):
+        if name not in photos:
+            photos[name] = image_to_example(load_sample_image(name), size, channels=1)[..., 0] / 255.0
+        return photos[name]
+
+    image_menu = widgets.Dropdown(options=images, value=images[0], description="photo",
+                                  layout=widgets.Layout(width="220px"))
+    filter_menu = widgets.Dropdown(options=tuple(FILTERS), value=next(iter(FILTERS)), description="filter",
+                                   layout=widgets.Layout(width="300px"))
+    stride_slider = int_slider("stride", 1, 1, 4, "260px")
+    pad_slider = int_slider("pad", 1, 0, 4, "260px")
+    row_slider = int_slider("output row h", size // 3, 0, size, "260px")
+    col_slider = int_slider("output column w", size // 3, 0, size, "260px")
+    resizing = []  # non-empty while the position sliders get their new range
+
+    def draw(image_name, filter_name, stride, pad, row, col):
+        if resizing:
+            return
+        image, kernel = photo(image_name), FILTERS[filter_name]
+        f = kernel.shape[0]
+        n_H = conv_output_size(image.shape[0], f, pad, stride)
+        n_W = conv_output_size(image.shape[1], f, pad, stride)
+        resizing.append(True)
+        try:  # keep the window at about the same place of the photo when the output changes size
+            for position, n in ((row_slider, n_H), (col_slider, n_W)):
+                if position.max != n - 1:
+                    fraction = position.value / max(1, position.max)
+                    position.max = n - 1
+                    position.value = int(round(fraction * (n - 1)))
+        finally:
+            resizing.clear()
+        row, col = row_slider.value, col_slider.value
+        text = (f"output {n_H} × {n_W}; the window of output ({row}, {col}) covers rows "
+                f"{row * stride}–{row * stride + f - 1} and columns {col * stride}–{col * stride + f - 1} "
+                f"of the padded input")
+        axes = plot_convolution_step(image, kernel, stride=stride, pad=pad, position=(row, col),
+                                     kernel_name=filter_name)
+        return axes[0].figure, text
+
+    return figure_widget(draw, {"image_name": image_menu, "filter_name": filter_menu, "stride": stride_slider,
+                                "pad": pad_slider, "row": row_slider, "col": col_slider},
+                         rows=[widgets.HBox([image_menu, filter_menu]), widgets.HBox([stride_slider, pad_slider]),
+                               widgets.HBox([row_slider, col_slider])])

@@ -10,7 +10,7 @@ import numpy as np
 
 from helpers.plotting import OKABE_ITO
 from helpers.project_strategy import plot_gaps
-from helpers.widgets import _FigureBox, _Figures, _interactive_output
+from helpers.widgets import figure_widget
 
 __all__ = [
     "ERROR_COUNTS",
@@ -94,9 +94,8 @@ def error_analysis_widget(error_analysis, images, tags, dev_error, *, n_images=8
     ceiling of every category computed with your ``error_analysis(tags, dev_error)``."""
     _, ceilings = error_analysis(tags, dev_error)
     buttons = widgets.ToggleButtons(options=list(tags), description="tag", style={"button_width": "90px"})
-    figures = _Figures()
 
-    def update(tag):
+    def draw(tag):
         fig = plt.figure(figsize=(11, 3.6), layout="constrained")
         grid = fig.add_gridspec(2, n_images // 2 + 3)
         plot_ceilings(ceilings, dev_error, selected=tag, ax=fig.add_subplot(grid[:, n_images // 2:]))
@@ -108,10 +107,9 @@ def error_analysis_widget(error_analysis, images, tags, dev_error, *, n_images=8
                 ax.imshow(images[shown[k]])
                 ax.set_title(f"#{shown[k]}", fontsize=8)
         fig.suptitle(f"{int(np.sum(tags[tag]))} of {len(tags[tag])} misclassified scenes are tagged {tag}")
-        figures.show(fig)
+        return fig, None
 
-    output = _interactive_output(update, {"tag": buttons})
-    return _FigureBox([buttons, output], figures)
+    return figure_widget(draw, {"tag": buttons})
 
 
 def staircase_widget(mismatch_gaps, *, levels=(4.0, 7.0, 10.0, 12.0, 12.0)):
@@ -121,17 +119,13 @@ def staircase_widget(mismatch_gaps, *, levels=(4.0, 7.0, 10.0, 12.0, 12.0)):
     controls = {name: widgets.FloatSlider(value=value, min=0.0, max=30.0, step=0.5, description=name,
                                           continuous_update=False, layout=widgets.Layout(width="260px"))
                 for name, value in zip(names, levels)}
-    summary = widgets.Label()
-    figures = _Figures()
 
-    def update(**errors):
+    def draw(**errors):
         gaps = mismatch_gaps(*(errors[name] for name in names))
-        summary.value = f"largest gap: {gaps['largest']}"
         _, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
         steps = ("avoidable_bias", "variance", "data_mismatch", "dev_overfitting")
         plot_gaps(errors, {key: gaps[key] for key in steps}, focus=gaps["largest"], ax=ax)
-        figures.show(ax.figure)
+        return ax.figure, f"largest gap: {gaps['largest']}"
 
-    output = _interactive_output(update, controls)
-    return _FigureBox([widgets.HBox(list(controls.values())[:3]), widgets.HBox(list(controls.values())[3:]),
-                       summary, output], figures)
+    return figure_widget(draw, controls, rows=[widgets.HBox(list(controls.values())[:3]),
+                                               widgets.HBox(list(controls.values())[3:])])

@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.plotting import OKABE_ITO
 from helpers.seeding import seeded
-from helpers.widgets import _FigureBox, _Figures, _interactive_output, _train_ahead, _under_nbgrader
+from helpers.widgets import figure_widget, train_ahead, under_nbgrader
 
 __all__ = [
     "FIXES",
@@ -83,7 +83,7 @@ def train_digit_cnn(X, y, *, width=2, l2=0.0, epochs=6, batch_size=32, learning_
     ``l2`` adds an L2 penalty on every kernel. NumPy's global random state is left as it was. Under
     nbgrader it returns None.
     """
-    if _under_nbgrader():
+    if under_nbgrader():
         return None
     import keras
 
@@ -195,7 +195,7 @@ def gaps_widget(error_table, recommend, X, y, splits, photos, *, widths=(1, 2), 
         grid[width, n_photos, l2] = {"human": HUMAN_ERROR, **error_table({name: y[i] for name, i in measured.items()},
                                                                           predicted)}
 
-    _train_ahead("training every setting", [(w, n, l2) for w in widths for n in amounts for l2 in strengths], train)
+    train_ahead("training every setting", [(w, n, l2) for w in widths for n in amounts for l2 in strengths], train)
     width_buttons = widgets.ToggleButtons(options=[(f"{8 * w}, {16 * w} filters", w) for w in widths],
                                           value=widths[-1], description="network")
     amount_slider = widgets.SelectionSlider(options=list(amounts), value=amounts[0], continuous_update=False,
@@ -204,16 +204,14 @@ def gaps_widget(error_table, recommend, X, y, splits, photos, *, widths=(1, 2), 
     strength_buttons = widgets.ToggleButtons(options=[(f"L2 {l2:g}" if l2 else "none", l2) for l2 in strengths],
                                              value=strengths[0], description="regularization",
                                              style={"description_width": "initial"})
-    figures = _Figures()
 
-    def update(width, n_photos, l2):
+    def draw(width, n_photos, l2):
         if not grid:
             fig, ax = plt.subplots(figsize=(11, 1.2))
             ax.text(0.5, 0.5, "Not trained while grading: run the notebook to see the gaps.", ha="center",
                     va="center")
             ax.axis("off")
-            figures.show(fig)
-            return
+            return fig, None
         errors = grid[width, n_photos, l2]
         reference = grid[width, amounts[0], strengths[0]]
         setting = (f"{8 * width}, {16 * width} filters, {n_photos} photos of {n_train} training images, "
@@ -224,9 +222,9 @@ def gaps_widget(error_table, recommend, X, y, splits, photos, *, widths=(1, 2), 
         gaps = [100 * (t[high] - t[low]) for t in grid.values() for low, high in GAPS.values()]
         axes[0].set_ylim(0, 1.1 * top)
         axes[1].set_ylim(min(0, min(gaps)) - 2, 1.1 * max(gaps))
-        figures.show(axes[0].figure)
+        return axes[0].figure, None
 
-    output = _interactive_output(update, {"width": width_buttons, "n_photos": amount_slider, "l2": strength_buttons})
-    box = _FigureBox([widgets.HBox([width_buttons, strength_buttons]), amount_slider, output], figures)
+    box = figure_widget(draw, {"width": width_buttons, "n_photos": amount_slider, "l2": strength_buttons},
+                        rows=[widgets.HBox([width_buttons, strength_buttons]), amount_slider])
     box.grid = grid
     return box

@@ -7,15 +7,20 @@ derivative,
     d cost / d x_k  ~  (cost(x_k + epsilon) - cost(x_k - epsilon)) / (2 * epsilon),
 
 slow (two cost evaluations per number) but hard to get wrong. The two gradients should agree
-to about seven digits.
+to about seven digits. :func:`plot_gradient_differences` and :func:`plot_epsilon_sweep` draw
+the agreement per parameter and against ``epsilon``.
 """
 import numpy as np
+
+from helpers.plotting import OKABE_ITO, new_axes
 
 __all__ = [
     "compare_gradients",
     "dictionary_to_vector",
     "gradients_to_vector",
     "numerical_gradient",
+    "plot_epsilon_sweep",
+    "plot_gradient_differences",
     "relative_difference",
     "vector_to_dictionary",
 ]
@@ -195,3 +200,76 @@ def gradients_to_vector(gradients):
         :func:`dictionary_to_vector`'s column.
     """
     return np.concatenate([np.reshape(gradients["d" + key], (-1, 1)) for key in _PARAMETER_KEYS], axis=0)
+
+
+def plot_gradient_differences(differences, *, threshold=2e-7, ax=None):
+    """Bar chart, on a log scale, of the relative differences found by gradient checks.
+
+    Shaded bands read the verdict: below ``threshold`` the gradients agree, above 1e-3 there
+    is almost surely a bug, and in between you should look closer.
+
+    Parameters
+    ----------
+    differences : dict of {str: float}
+        Each check's name and its relative difference
+        ``||grad - gradapprox|| / (||grad|| + ||gradapprox||)``.
+    threshold : float, default 2e-7, keyword-only
+        Where "agree" ends.
+    ax : matplotlib Axes, optional, keyword-only
+        Where to draw; a new figure is created when None.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(7.5, 4))
+    names = [str(name) for name in differences]
+    values = np.array([float(value) for value in differences.values()])
+    shown = np.clip(values, 1e-16, None)
+    low, high = min(1e-12, shown.min() / 10), max(1.0, shown.max() * 10)
+    ax.axhspan(low, threshold, color=OKABE_ITO["bluish_green"], alpha=0.15, label=f"agree (< {threshold:g})")
+    ax.axhspan(threshold, 1e-3, color=OKABE_ITO["yellow"], alpha=0.2, label="look closer")
+    ax.axhspan(1e-3, high, color=OKABE_ITO["vermillion"], alpha=0.15, label="a bug (> 1e-3)")
+    bars = ax.bar(names, shown, color=OKABE_ITO["blue"], width=0.55)
+    for bar, value in zip(bars, values):
+        ax.annotate(f"{value:.1e}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+    ax.set_yscale("log")
+    ax.set_ylim(low, high)
+    ax.set_ylabel("relative difference")
+    ax.set_title("Gradient checks: backward pass against finite differences")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0)
+    return ax
+
+
+def plot_epsilon_sweep(epsilons, differences, *, chosen=None, ax=None):
+    """Plot the relative difference of a gradient check against the nudge ``epsilon``, log-log.
+
+    Parameters
+    ----------
+    epsilons : sequence of float
+    differences : sequence of float
+        The relative difference the check found with each epsilon.
+    chosen : float, optional, keyword-only
+        An epsilon to mark with a dashed vertical line, e.g. the one used by default.
+    ax : matplotlib Axes, optional, keyword-only
+        Where to draw; a new figure is created when None.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(6.5, 4))
+    epsilons = np.asarray(epsilons, dtype=float)
+    differences = np.asarray(differences, dtype=float)
+    if epsilons.shape != differences.shape:
+        raise ValueError(f"got {epsilons.size} epsilons but {differences.size} differences")
+    ax.loglog(epsilons, np.clip(differences, 1e-16, None), color=OKABE_ITO["blue"], marker="o")
+    if chosen is not None:
+        ax.axvline(chosen, color=OKABE_ITO["vermillion"], linestyle="--", label=rf"$\varepsilon$ = {chosen:g}")
+        ax.legend(loc="upper center")
+    ax.set_xlabel(r"$\varepsilon$")
+    ax.set_ylabel("relative difference")
+    ax.set_title(r"A correct backward pass, checked with different $\varepsilon$")
+    ax.grid(alpha=0.3, which="both")
+    return ax

@@ -5,18 +5,28 @@ numbers ``(x, y)`` shows the same difficulties — a long narrow ravine, a curve
 saddle point — on a contour map, and the path each optimizer takes across it shows how it
 copes. The optimizers here act on a single point ``(x, y)``; they follow the update rules of
 the lectures, written out again (your graded functions update dictionaries of parameters).
+:func:`plot_optimizer_paths` draws the paths over the contours, :func:`optimizer_race_widget`
+races the four, and :func:`plot_learning_rate_schedules` draws learning-rate decay.
 """
 from dataclasses import dataclass, field
 from typing import Callable
 
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
 
+from helpers.plotting import COLOR_CYCLE, OKABE_ITO, new_axes, plot_cost_comparison
+from helpers.widgets import choice_slider, figure_widget, int_slider
+
 __all__ = [
-    "OPTIMIZERS",
-    "SURFACES",
     "LossSurface",
     "optimizer_path",
+    "optimizer_race_widget",
+    "OPTIMIZERS",
+    "plot_learning_rate_schedules",
+    "plot_optimizer_paths",
     "race_optimizers",
+    "SURFACES",
 ]
 
 #: The optimizers :func:`optimizer_path` knows, in the order the figures list them.
@@ -179,3 +189,143 @@ def race_optimizers(surface, *, learning_rate, num_steps, beta=0.9, beta1=0.9, b
     return {method: optimizer_path(surface, method, learning_rate=learning_rate, num_steps=num_steps, beta=beta,
                                    beta1=beta1, beta2=beta2, epsilon=epsilon)
             for method in methods}
+
+
+def plot_optimizer_paths(surface, paths, *, ax=None, title=None):
+    """Draw the paths of several optimizers over the contour map of a two-dimensional loss.
+
+    Parameters
+    ----------
+    surface : helpers.loss_surfaces.LossSurface
+        Anything with ``f(x, y)`` (vectorized), ``xlim``, ``ylim``, ``start``, ``minima``,
+        ``min_value`` and ``name``.
+    paths : dict of {str: ndarray of shape (k, 2)}
+        Each optimizer's name and the points it visited, the start first.
+    ax : matplotlib Axes, optional, keyword-only
+        Where to draw; a new figure is created when None.
+    title : str, optional, keyword-only
+        Defaults to the surface's name.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(6.5, 5))
+    x = np.linspace(*surface.xlim, 160)
+    y = np.linspace(*surface.ylim, 160)
+    grid_x, grid_y = np.meshgrid(x, y)
+    height = surface.f(grid_x, grid_y) - surface.min_value
+    levels = np.geomspace(max(float(height.max()) * 1e-4, 1e-4), float(height.max()), 14)
+    ax.contourf(grid_x, grid_y, height, levels=np.concatenate([[0], levels]), cmap="Greys", alpha=0.45)
+    ax.contour(grid_x, grid_y, height, levels=levels, colors="grey", linewidths=0.5, alpha=0.8)
+    for index, (name, path) in enumerate(paths.items()):
+        path = np.asarray(path, dtype=float)
+        ax.plot(path[:, 0], path[:, 1], color=COLOR_CYCLE[index % len(COLOR_CYCLE)], linewidth=1.8,
+                marker="o", markersize=2.5, label=name)
+    ax.plot(*surface.start, marker="o", markersize=9, color=OKABE_ITO["black"], linestyle="none", label="start")
+    minima = np.asarray(surface.minima, dtype=float)
+    ax.plot(minima[:, 0], minima[:, 1], marker="*", markersize=15, color=OKABE_ITO["yellow"],
+            markeredgecolor="black", linestyle="none", label="minimum")
+    ax.set_xlim(*surface.xlim)
+    ax.set_ylim(*surface.ylim)
+    ax.set_xlabel("parameter $x$")
+    ax.set_ylabel("parameter $y$")
+    ax.set_title(surface.name if title is None else title)
+    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    return ax
+
+
+def plot_learning_rate_schedules(rates_by_label, *, ax=None):
+    """Plot how the learning rate changes from epoch to epoch under several schedules.
+
+    Parameters
+    ----------
+    rates_by_label : dict of {str: sequence of float}
+        Each schedule's name and its learning rate at epochs 0, 1, 2, ...
+    ax : matplotlib Axes, optional, keyword-only
+        Where to draw; a new figure is created when None.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(7, 3.8))
+    for index, (label, rates) in enumerate(rates_by_label.items()):
+        rates = np.asarray(rates, dtype=float)
+        ax.plot(np.arange(len(rates)), rates, color=COLOR_CYCLE[index % len(COLOR_CYCLE)], label=str(label))
+    ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("learning rate")
+    ax.set_title("Learning-rate schedules")
+    ax.grid(alpha=0.3, which="both")
+    if rates_by_label:
+        ax.legend(loc="center right")
+    return ax
+
+
+def optimizer_race_widget(*, surfaces=None, learning_rates=(0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0),
+                          max_steps=400):
+    """Race gradient descent, momentum, RMSprop and Adam across a two-dimensional loss surface.
+
+    A menu picks the surface (see :data:`helpers.loss_surfaces.SURFACES`); sliders set the
+    learning rate (shared by the four optimizers), momentum's ``beta``, Adam's ``beta1`` and
+    ``beta2`` (RMSprop uses ``beta2`` too) and the number of steps. Each change reruns
+    :func:`helpers.loss_surfaces.race_optimizers` and redraws the paths over the contour map
+    (:func:`plot_optimizer_paths`) next to the loss, above its minimum, step
+    by step on a log scale.
+
+    Parameters
+    ----------
+    surfaces : dict of {str: LossSurface}, optional, keyword-only
+        Defaults to :data:`helpers.loss_surfaces.SURFACES`.
+    learning_rates : sequence of float, keyword-only
+        The choices on the learning-rate slider (0.1 is selected first when present).
+    max_steps : int, default 400, keyword-only
+        The largest number of steps on the slider.
+
+    Returns
+    -------
+    widget : ipywidgets.VBox
+        The controls, a line of results, and the figure.
+    """
+    surfaces = dict(SURFACES if surfaces is None else surfaces)
+    learning_rates = tuple(learning_rates)
+    if not surfaces or not learning_rates:
+        raise ValueError("surfaces and learning_rates must not be empty")
+    if max_steps < 50:
+        raise ValueError(f"max_steps must be at least 50, got {max_steps!r}")
+
+    surface_menu = widgets.Dropdown(options=tuple(surfaces), value=next(iter(surfaces)), description="surface",
+                                    layout=widgets.Layout(width="280px"))
+    rate_slider = choice_slider("learning rate", learning_rates, 0.1, "280px")
+    beta_slider = choice_slider("β (momentum)", (0.0, 0.5, 0.8, 0.9, 0.95, 0.99), 0.9, "280px")
+    beta1_slider = choice_slider("β1 (Adam)", (0.0, 0.5, 0.8, 0.9, 0.95, 0.99), 0.9, "280px")
+    beta2_slider = choice_slider("β2 (RMSprop, Adam)", (0.9, 0.99, 0.999, 0.9999), 0.999, "280px")
+    steps_slider = int_slider("steps", min(200, max_steps), 50, max_steps, "280px", step=50)
+
+    def draw(name, learning_rate, beta, beta1, beta2, num_steps):
+        surface = surfaces[name]
+        with np.errstate(all="ignore"):
+            paths = race_optimizers(surface, learning_rate=learning_rate, num_steps=num_steps, beta=beta,
+                                    beta1=beta1, beta2=beta2)
+            losses = {method: surface.f(path[:, 0], path[:, 1]) - surface.min_value for method, path in paths.items()}
+        fig, (ax_paths, ax_loss) = plt.subplots(1, 2, figsize=(12, 4.8), layout="constrained",
+                                                gridspec_kw={"width_ratios": [1.1, 1]})
+        plot_optimizer_paths(surface, paths, ax=ax_paths, title=f"{name}: {surface.description}")
+        ax_paths.title.set_fontsize(9)
+        plot_cost_comparison({method: np.maximum(loss, 1e-12) for method, loss in losses.items()}, every=1,
+                             ax=ax_loss)
+        ax_loss.set_yscale("log")
+        ax_loss.set_xlabel("step")
+        ax_loss.set_ylabel("loss above the minimum")
+        ax_loss.set_title(f"Loss, learning rate {learning_rate:g}")
+        final = []
+        for method, path in paths.items():
+            diverged = len(path) <= num_steps
+            final.append(f"{method}: {'diverged' if diverged else f'{losses[method][-1]:.1e}'}")
+        return fig, "loss above the minimum after the last step — " + " · ".join(final)
+
+    return figure_widget(draw, {"name": surface_menu, "learning_rate": rate_slider, "beta": beta_slider,
+                                "beta1": beta1_slider, "beta2": beta2_slider, "num_steps": steps_slider},
+                         rows=[widgets.HBox([surface_menu, rate_slider, steps_slider]),
+                               widgets.HBox([beta_slider, beta1_slider, beta2_slider])])

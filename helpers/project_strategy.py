@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.plotting import OKABE_ITO
-from helpers.widgets import _FigureBox, _Figures, _interactive_output
+from helpers.widgets import figure_widget
 
 __all__ = [
     "CLASSIFIERS",
@@ -151,14 +151,12 @@ def strategy_widget(bias_variance, pick_classifier, *, table=CLASSIFIERS):
                 "train": slider("training error (%)", 8.0, 0.0, 20.0, 0.5),
                 "dev": slider("dev error (%)", 10.0, 0.0, 25.0, 0.5),
                 "budget": slider("run-time budget (ms)", 100.0, 50.0, 2000.0, 10.0)}
-    knobs = widgets.Label()
-    figures = _Figures()
 
-    def update(human, train, dev, budget):
+    def draw(human, train, dev, budget):
         result = bias_variance(human, train, dev)
         winner = pick_classifier(table, "accuracy", {"run_time_ms": ("<=", budget), "false_alarms_per_day": ("<=", 1)})
         focus = result["focus"]
-        knobs.value = f"focus: {focus} → {KNOBS.get(focus, '?')} · within {budget:g} ms: {winner}"
+        knobs = f"focus: {focus} → {KNOBS.get(focus, '?')} · within {budget:g} ms: {winner}"
         fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.5), layout="constrained")
         focus = {"bias": "avoidable_bias", "variance": "variance"}.get(result["focus"])
         plot_gaps({"human": human, "train": train, "dev": dev},
@@ -174,8 +172,7 @@ def strategy_widget(bias_variance, pick_classifier, *, table=CLASSIFIERS):
         right.set_xlim(40, 8000)
         right.set(xlabel="run time per image (ms)", ylabel="accuracy (%)", title=f"winner: {winner}")
         right.legend(loc="lower right")
-        figures.show(fig)
+        return fig, knobs
 
-    output = _interactive_output(update, controls)
-    rows = [widgets.HBox([controls["human"], controls["train"]]), widgets.HBox([controls["dev"], controls["budget"]])]
-    return _FigureBox([*rows, knobs, output], figures)
+    return figure_widget(draw, controls, rows=[widgets.HBox([controls["human"], controls["train"]]),
+                                               widgets.HBox([controls["dev"], controls["budget"]])])

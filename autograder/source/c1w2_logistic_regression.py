@@ -21,9 +21,9 @@ import os
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers.datasets import image_to_example, load_parity_dataset, load_sample_image
+from helpers.images import image_to_example, load_parity_dataset, load_sample_image
+from helpers.learning_curves import learning_curve_widget
 from helpers.plotting import plot_cost_comparison, plot_costs, plot_image_grid, plot_misclassified
-from helpers.widgets import learning_curve_widget
 from helpers.public_tests.c1w2_logistic_regression import (
     initialize_with_zeros_test,
     model_test,

@@ -21,9 +21,8 @@ import matplotlib.pyplot as plt
 from sklearn.linear_model import LogisticRegression
 from tqdm.auto import tqdm
 
-from helpers.datasets import load_extra_datasets, load_planar_dataset
-from helpers.plotting import plot_2d_dataset, plot_decision_boundary
-from helpers.widgets import decision_boundary_widget
+from helpers.planar import load_extra_datasets, load_planar_dataset, plot_2d_dataset, plot_decision_boundary
+from helpers.shallow_network import decision_boundary_widget
 from helpers.public_tests.c1w3_planar_data_classification import (
     backward_propagation_test,
     compute_cost_test,

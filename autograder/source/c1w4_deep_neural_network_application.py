@@ -21,7 +21,6 @@ import os
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers.datasets import image_to_example, load_parity_dataset, load_sample_image
 from helpers.deep_network import (
     L_model_backward,
     L_model_forward,
@@ -33,6 +32,7 @@ from helpers.deep_network import (
     predict,
     update_parameters,
 )
+from helpers.images import image_to_example, load_parity_dataset, load_sample_image
 from helpers.plotting import plot_cost_comparison, plot_costs, plot_image_grid, plot_misclassified
 from helpers.progress import cost_progress
 from helpers.public_tests.c1w4_deep_neural_network_application import L_layer_model_test, two_layer_model_test

@@ -19,8 +19,13 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers.gradient_check import dictionary_to_vector, gradients_to_vector, vector_to_dictionary
-from helpers.plotting import plot_epsilon_sweep, plot_gradient_differences
+from helpers.gradient_check import (
+    dictionary_to_vector,
+    gradients_to_vector,
+    plot_epsilon_sweep,
+    plot_gradient_differences,
+    vector_to_dictionary,
+)
 from helpers.three_layer_net import forward_propagation_n
 from helpers.three_layer_net import backward_propagation as backward_propagation_fixed  # used in section 5
 from helpers.public_tests.c2w1_gradient_checking import (

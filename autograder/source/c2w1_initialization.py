@@ -20,8 +20,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 from tqdm.auto import trange
 
-from helpers.datasets import load_circles_dataset
-from helpers.plotting import plot_2d_dataset, plot_model_comparison
+from helpers.planar import load_circles_dataset, plot_2d_dataset, plot_model_comparison
 from helpers.three_layer_net import (
     accuracy,
     backward_propagation,

@@ -19,8 +19,8 @@ import numpy as np
 import matplotlib.pyplot as plt
 from tqdm.auto import trange
 
-from helpers.datasets import load_2D_dataset
-from helpers.plotting import plot_2d_dataset, plot_decision_boundary, plot_model_comparison
+from helpers.planar import load_2D_dataset, plot_2d_dataset, plot_decision_boundary, plot_model_comparison
+from helpers.regularization import regularization_widget
 from helpers.three_layer_net import (
     accuracy,
     backward_propagation,
@@ -32,7 +32,6 @@ from helpers.three_layer_net import (
     sigmoid,
     update_parameters,
 )
-from helpers.widgets import regularization_widget
 from helpers.public_tests.c2w1_regularization import (
     backward_propagation_with_dropout_test,
     backward_propagation_with_regularization_test,

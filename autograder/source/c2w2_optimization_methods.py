@@ -20,13 +20,9 @@ import numpy as np
 import matplotlib.pyplot as plt
 from tqdm.auto import trange
 
-from helpers.datasets import load_moons_dataset
-from helpers.plotting import (
-    plot_2d_dataset,
-    plot_cost_comparison,
-    plot_learning_rate_schedules,
-    plot_model_comparison,
-)
+from helpers.loss_surfaces import optimizer_race_widget, plot_learning_rate_schedules
+from helpers.planar import load_moons_dataset, plot_2d_dataset, plot_model_comparison
+from helpers.plotting import plot_cost_comparison
 from helpers.three_layer_net import (
     accuracy,
     backward_propagation,
@@ -35,7 +31,6 @@ from helpers.three_layer_net import (
     initialize_parameters,
     predict_dec,
 )
-from helpers.widgets import optimizer_race_widget
 from helpers.public_tests.c2w2_optimization_methods import (
     initialize_adam_test,
     initialize_velocity_test,

@@ -20,11 +20,14 @@ import numpy as np
 import matplotlib.pyplot as plt
 
 from helpers.batchnorm_network import predict_batchnorm_network, train_batchnorm_network
-from helpers.datasets import load_tinted_digits_dataset
-from helpers.gradient_check import compare_gradients
-from helpers.hyperparameter_search import compare_search_strategies
-from helpers.plotting import plot_cost_comparison, plot_gradient_differences, plot_hyperparameter_sweep
-from helpers.widgets import search_comparison_widget
+from helpers.gradient_check import compare_gradients, plot_gradient_differences
+from helpers.hyperparameter_search import (
+    compare_search_strategies,
+    plot_hyperparameter_sweep,
+    search_comparison_widget,
+)
+from helpers.images import load_tinted_digits_dataset
+from helpers.plotting import plot_cost_comparison
 from helpers.public_tests.c2w3_batch_normalization_softmax_and_hyperparameter_search import (
     batchnorm_backward_test,
     batchnorm_forward_test,

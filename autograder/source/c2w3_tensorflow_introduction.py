@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 import tensorflow as tf
 from tqdm.auto import trange
 
-from helpers.datasets import load_tinted_digits_dataset
+from helpers.images import load_tinted_digits_dataset
 from helpers.plotting import plot_image_grid, plot_learning_curves, plot_misclassified
 from helpers.public_tests.c2w3_tensorflow_introduction import (
     compute_total_loss_test,

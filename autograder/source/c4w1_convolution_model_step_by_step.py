@@ -20,11 +20,10 @@ import time
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers.convolution import FILTERS, conv_forward_im2col
-from helpers.datasets import image_to_example, load_sample_image
+from helpers.convolution import FILTERS, conv_forward_im2col, convolution_widget, plot_convolution_step
 from helpers.gradient_check import compare_gradients
-from helpers.plotting import plot_convolution_step, plot_image_grid
-from helpers.widgets import convolution_widget
+from helpers.images import image_to_example, load_sample_image
+from helpers.plotting import plot_image_grid
 from helpers.public_tests.c4w1_convolution_model_step_by_step import (
     conv_backward_test,
     conv_forward_test,

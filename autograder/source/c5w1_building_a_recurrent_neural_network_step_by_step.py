@@ -16,11 +16,18 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers.datasets import LAST_SYMBOL_INPUTS, LAST_SYMBOL_TARGETS, make_last_symbol_sequences
 from helpers.diagrams import draw_unrolled_rnn
 from helpers.gradient_check import compare_gradients
-from helpers.plotting import plot_costs, plot_gate_activations
-from helpers.rnn import sigmoid, softmax, train_lstm
+from helpers.plotting import plot_costs
+from helpers.rnn import (
+    LAST_SYMBOL_INPUTS,
+    LAST_SYMBOL_TARGETS,
+    make_last_symbol_sequences,
+    plot_gate_activations,
+    sigmoid,
+    softmax,
+    train_lstm,
+)
 from helpers.public_tests.c5w1_building_a_recurrent_neural_network_step_by_step import (
     gru_cell_backward_test,
     gru_cell_forward_test,

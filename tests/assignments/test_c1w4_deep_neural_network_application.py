@@ -127,7 +127,7 @@ def test_the_reference_notebook_shows_that_depth_helps_on_images():
 def _train_small_set():
     """The notebook's three models trained on week 2's 250 / 150 split: {name: (train %, test %)}."""
     from autograder.reference import reference_namespace
-    from helpers.datasets import load_parity_dataset
+    from helpers.images import load_parity_dataset
 
     reference = reference_namespace(ASSIGNMENT)
     train_x_orig, train_y, test_x_orig, test_y, _ = load_parity_dataset()

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from helpers.convolution import FILTERS, conv_forward_im2col, conv_output_size, convolve_image, im2col
-from helpers.plotting import plot_convolution_step
-from helpers.widgets import convolution_widget
+from helpers.convolution import plot_convolution_step
+from helpers.convolution import convolution_widget
 
 
 def straightforward_conv(A_prev, W, b, pad, stride):

@@ -26,4 +26,4 @@ def test_staircase_widget_highlights_the_largest_gap():
                 "dev_overfitting": test - dev, "largest": "data_mismatch"}
 
     widget = staircase_widget(mismatch_gaps)
-    assert widget.children[2].value == "largest gap: data_mismatch"
+    assert widget.children[1].value == "largest gap: data_mismatch"

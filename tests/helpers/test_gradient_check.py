@@ -4,6 +4,7 @@ import pytest
 
 from helpers.gradient_check import compare_gradients, numerical_gradient, relative_difference
 from helpers.gradient_check import dictionary_to_vector, gradients_to_vector, vector_to_dictionary
+from helpers.gradient_check import plot_epsilon_sweep, plot_gradient_differences
 
 
 def test_numerical_gradient_of_a_quadratic_is_exact_and_x_is_restored():
@@ -110,3 +111,17 @@ def test_gradients_to_vector_lines_up_with_the_parameters():
     gradients["dZ1"] = np.ones((5, 7))
     theta, _ = dictionary_to_vector(parameters)
     np.testing.assert_array_equal(gradients_to_vector(gradients), 2 * theta)
+
+
+def test_plot_gradient_differences_and_epsilon_sweep():
+    """Does the bar chart show one bar per check on a log scale with its value written on it, and does the sweep
+    plot differences against epsilon log-log, marking the chosen epsilon?"""
+    ax = plot_gradient_differences({"1-D": 7.8e-11, "buggy": 0.31, "fixed": 1.2e-7})
+    assert len(ax.patches) >= 3 and ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.texts] == ["7.8e-11", "3.1e-01", "1.2e-07"]
+    assert ax.get_ylabel() and ax.get_title()
+    ax = plot_epsilon_sweep([1e-1, 1e-4, 1e-7], [5e-3, 2e-10, 1e-7], chosen=1e-7)
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    assert len(ax.get_lines()) == 2 and ax.get_xlabel() and ax.get_title()
+    with pytest.raises(ValueError):
+        plot_epsilon_sweep([1e-1, 1e-2], [1.0])

@@ -3,6 +3,9 @@ import numpy as np
 import pytest
 
 from helpers.loss_surfaces import OPTIMIZERS, SURFACES, LossSurface, optimizer_path, race_optimizers
+import ipywidgets as widgets
+
+from helpers.loss_surfaces import optimizer_race_widget, plot_learning_rate_schedules, plot_optimizer_paths
 
 
 @pytest.mark.parametrize("name", list(SURFACES))
@@ -65,3 +68,42 @@ def test_the_race_teaches_what_the_notebook_says():
     saddle = race_optimizers(SURFACES["saddle point"], **settings)
     assert abs(saddle["gradient descent"][-1, 1]) < 0.1  # still on the ridge y = 0
     assert final_loss(SURFACES["saddle point"], saddle["Adam"]) < 1e-6
+
+
+def test_plot_optimizer_paths_draws_one_line_per_optimizer_over_contours():
+    """Does it draw each path, the start and the minimum over filled contours, with labels and a legend?"""
+    from helpers.loss_surfaces import SURFACES
+
+    surface = SURFACES["ravine"]
+    paths = {"gradient descent": np.array([surface.start, (-5.0, 0.2), (0.0, 0.0)]),
+             "Adam": np.array([surface.start, (-4.0, 0.0)])}
+    ax = plot_optimizer_paths(surface, paths)
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[:2] == ["gradient descent", "Adam"] and "start" in labels and "minimum" in labels
+    np.testing.assert_array_equal(ax.get_lines()[0].get_xdata(), [surface.start[0], -5.0, 0.0])
+    assert ax.collections and ax.get_title() == "ravine" and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_plot_learning_rate_schedules_uses_a_log_scale():
+    """Does each schedule become a line against the epoch, on a logarithmic learning-rate axis?"""
+    ax = plot_learning_rate_schedules({"fast": [0.1, 0.05, 0.033], "slow": [0.1, 0.1, 0.05]})
+    assert len(ax.get_lines()) == 2 and ax.get_yscale() == "log"
+    np.testing.assert_array_equal(ax.get_lines()[1].get_xdata(), [0, 1, 2])
+    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "learning rate" and ax.get_title()
+
+
+def test_optimizer_race_widget_redraws_for_every_control():
+    """Does it start on the first surface with every optimizer in the result line, and rerun on a change?"""
+    widget = optimizer_race_widget()
+    controls, label, output = widget.children
+    (surface, rate, steps), (beta, beta1, beta2) = (box.children for box in controls.children)
+    assert isinstance(output, widgets.Output) and surface.value == "ravine" and rate.value == 0.1
+    assert not any(c.continuous_update for c in (rate, steps, beta, beta1, beta2))
+    for name in ("gradient descent", "momentum", "RMSprop", "Adam"):
+        assert name + ":" in label.value
+    first = label.value
+    surface.value = "banana valley"
+    assert label.value != first and "diverged" in label.value
+    second = label.value
+    beta1.value = 0.5
+    assert label.value != second

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from helpers.datasets import LAST_SYMBOL_INPUTS, LAST_SYMBOL_TARGETS, make_last_symbol_sequences
-from helpers.plotting import plot_gate_activations
+from helpers.rnn import LAST_SYMBOL_INPUTS, LAST_SYMBOL_TARGETS, make_last_symbol_sequences
+from helpers.rnn import plot_gate_activations
 from helpers.rnn import sigmoid, softmax, train_lstm
 
 

