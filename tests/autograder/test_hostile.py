@@ -82,7 +82,7 @@ CASES = {
        for index, code in enumerate(FORGERIES)},
     "memory-hog-and-flood": (lambda: fill(ASSIGNMENT, {
         "L1": "def L1(yhat, y):\n    return np.sum(np.abs(y - yhat))\nbig = bytearray(8 * 2**30)",
-        "L2": "def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)\nfor _ in range(2000):\n    print('x' * 1_000_000)"}),
+        "L2": "def L2(yhat, y):\n    return np.sum((y - yhat) ** 2)\nfor _ in range(300):\n    print('x' * 1_000_000)"}),
                              lambda r: r["score"] == r["max_score"]),
     "tampered-grade-cells": (tampered_notebook,
                              lambda r: r["max_score"] == 8 and r["score"] == 7 and only_failing(r, "softmax")),
