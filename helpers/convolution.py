@@ -14,7 +14,7 @@ from matplotlib.patches import Rectangle
 
 from helpers.images import image_to_example, load_sample_image
 from helpers.plotting import OKABE_ITO
-from helpers.widgets import figure_widget, int_slider
+from helpers.widgets import figure_widget, int_slider, menu
 
 __all__ = [
     "conv_forward_im2col",
@@ -296,10 +296,8 @@ def convolution_widget(*, images=("camera", "astronaut", "coffee"), size=96):
             photos[name] = image_to_example(load_sample_image(name), size, channels=1)[..., 0] / 255.0
         return photos[name]
 
-    image_menu = widgets.Dropdown(options=images, value=images[0], description="photo",
-                                  layout=widgets.Layout(width="220px"))
-    filter_menu = widgets.Dropdown(options=tuple(FILTERS), value=next(iter(FILTERS)), description="filter",
-                                   layout=widgets.Layout(width="300px"))
+    image_menu = menu("photo", images, "220px")
+    filter_menu = menu("filter", FILTERS, "300px")
     stride_slider = int_slider("stride", 1, 1, 4, "260px")
     pad_slider = int_slider("pad", 1, 0, 4, "260px")
     row_slider = int_slider("output row h", size // 3, 0, size, "260px")

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.plotting import COLOR_CYCLE, OKABE_ITO, new_axes, plot_cost_comparison
-from helpers.widgets import choice_slider, figure_widget, int_slider
+from helpers.widgets import choice_slider, figure_widget, int_slider, menu
 
 __all__ = [
     "LossSurface",
@@ -295,8 +295,7 @@ def optimizer_race_widget(*, surfaces=None, learning_rates=(0.001, 0.003, 0.01, 
     if max_steps < 50:
         raise ValueError(f"max_steps must be at least 50, got {max_steps!r}")
 
-    surface_menu = widgets.Dropdown(options=tuple(surfaces), value=next(iter(surfaces)), description="surface",
-                                    layout=widgets.Layout(width="280px"))
+    surface_menu = menu("surface", surfaces, "280px")
     rate_slider = choice_slider("learning rate", learning_rates, 0.1, "280px")
     beta_slider = choice_slider("β (momentum)", (0.0, 0.5, 0.8, 0.9, 0.95, 0.99), 0.9, "280px")
     beta1_slider = choice_slider("β1 (Adam)", (0.0, 0.5, 0.8, 0.9, 0.95, 0.99), 0.9, "280px")

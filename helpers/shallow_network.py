@@ -12,7 +12,7 @@ import numpy as np
 
 from helpers.planar import plot_decision_boundary
 from helpers.seeding import seeded
-from helpers.widgets import choice_slider, figure_widget, int_slider
+from helpers.widgets import choice_slider, figure_widget, int_slider, menu
 
 __all__ = [
     "decision_boundary_widget",
@@ -113,8 +113,7 @@ def decision_boundary_widget(datasets, *, initialize_parameters, forward_propaga
     if max_iterations < 500:
         raise ValueError(f"max_iterations must be at least 500, got {max_iterations!r}")
 
-    dataset_menu = widgets.Dropdown(options=tuple(datasets), value=next(iter(datasets)), description="data set",
-                                    layout=widgets.Layout(width="300px"))
+    dataset_menu = menu("data set", datasets, "300px")
     hidden_slider = choice_slider("hidden units", hidden_sizes, 4, "330px")
     rate_slider = choice_slider("learning rate", learning_rates, 1.2, "330px")
     top = max_iterations - max_iterations % 500

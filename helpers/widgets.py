@@ -36,6 +36,7 @@ __all__ = [
     "figure_widget",
     "int_slider",
     "interactive_output",
+    "menu",
     "train_ahead",
     "under_nbgrader",
     "widget_factories",
@@ -82,6 +83,13 @@ def int_slider(description, value, low, high, width, *, step=1):
     return widgets.IntSlider(value=value, min=low, max=high, step=step, description=description,
                              continuous_update=False, style={"description_width": "initial"},
                              layout=widgets.Layout(width=width))
+
+
+def menu(description, options, width):
+    """A drop-down menu over ``options`` (any iterable of names, e.g. a dict's keys) that starts at the first."""
+    options = tuple(options)
+    return widgets.Dropdown(options=options, value=options[0], description=description,
+                            layout=widgets.Layout(width=width))
 
 
 def train_ahead(description, settings, train):

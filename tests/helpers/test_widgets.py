@@ -3,7 +3,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers.widgets import FigureBox, choice_slider, figure_widget, int_slider
+from helpers.widgets import FigureBox, choice_slider, figure_widget, int_slider, menu
 
 
 def _draw_counter(fail_at=None):
@@ -72,3 +72,10 @@ def test_under_nbgrader_a_failing_draw_is_an_error_of_the_cell(monkeypatch):
     with pytest.raises(ValueError, match="learner's function"):
         figure_widget(draw, {"size": int_slider("size", 3, 1, 9, "200px"),
                              "scale": choice_slider("scale", (1.0,), 1.0, "200px")})
+
+
+def test_menu_offers_the_names_and_starts_at_the_first():
+    """A menu over a dict offers its keys, in order, and starts at the first."""
+    choice = menu("surface", {"ravine": 1, "banana": 2}, "200px")
+    assert isinstance(choice, widgets.Dropdown)
+    assert choice.options == ("ravine", "banana") and choice.value == "ravine"
