@@ -52,6 +52,18 @@ def _output_shape(layer):
     return [_shape(t) for t in output] if isinstance(output, (list, tuple)) else _shape(output)
 
 
+def _absolute_axis(axis, layer):
+    """A negative ``axis`` (or list of axes) counted from the front of the layer's input, so that
+    ``axis=-1`` and ``axis=3`` on a 4-D input compare equal; unchanged when the input is unknown."""
+    try:
+        rank = len(layer.input.shape)
+    except (AttributeError, ValueError, TypeError):  # not called yet, or shared between several calls
+        return axis
+    if isinstance(axis, list):
+        return [_absolute_axis(a, layer) for a in axis]
+    return axis + rank if isinstance(axis, int) and not isinstance(axis, bool) and axis < 0 else axis
+
+
 def _as_array(value):
     """Outputs on the probe inputs as NumPy data (tensors converted), keeping list/tuple/dict structure."""
     if isinstance(value, (list, tuple)):
@@ -157,9 +169,12 @@ def summarize_model(value, *, probe=None, weights=False, depth=0):
         config = {}
     children = list(getattr(value, "layers", None) or getattr(value, "_layers", None) or [])
     is_model = hasattr(value, "inputs") and hasattr(value, "outputs") and callable(getattr(value, "fit", None))
+    judged = {k: _plain_config(config[k]) for k in JUDGED_CONFIG if k in config}
+    if "axis" in judged:
+        judged["axis"] = _absolute_axis(judged["axis"], value)
     summary = ModelSummary(
         cls=type(value).__name__,
-        config={k: _plain_config(config[k]) for k in JUDGED_CONFIG if k in config},
+        config=judged,
         trainable=bool(getattr(value, "trainable", True)),
         params=int(value.count_params()) if getattr(value, "built", False) else None,
         output_shape=None if is_model else _output_shape(value),

@@ -99,11 +99,11 @@ def test_deep_nesting_is_refused_both_ways():
         decode(deep)
 
 
-def small_cnn(padding="same", units=1, extra=False):
+def small_cnn(padding="same", units=1, extra=False, axis=3):
     keras.utils.set_random_seed(3)
     inputs = keras.Input((8, 8, 3))
     x = keras.layers.Conv2D(4, 3, padding=padding, activation="relu")(inputs)
-    x = keras.layers.BatchNormalization(axis=3)(x)
+    x = keras.layers.BatchNormalization(axis=axis)(x)
     x = keras.layers.MaxPooling2D(2)(x)
     x = keras.layers.Flatten()(x)
     if extra:
@@ -130,6 +130,15 @@ def test_a_keras_model_round_trips_and_is_compared_layer_by_layer():
     assert describe_difference(back, through_json(small_cnn(extra=True))) == (
         "output: layer 5 (Dense): Dense expected, got Dropout")
     assert "a Keras Functional model with 6 layers expected, got ndarray" in describe_difference(back, np.ones(2))
+
+
+def test_a_negative_axis_is_the_same_axis_counted_from_the_end():
+    """Is BatchNormalization(axis=-1) on a 4-D input judged the same as axis=3, and axis=1 still different?"""
+    expected = through_json(small_cnn())
+    assert expected.layers[2].config["axis"] == 3
+    assert describe_difference(expected, through_json(small_cnn(axis=-1))) is None
+    assert describe_difference(expected, through_json(small_cnn(axis=1))) == (
+        "output: layer 2 (BatchNormalization): axis 3 expected, got 1")
 
 
 def test_weights_and_outputs_on_probe_inputs_are_compared_when_asked():
