@@ -14,6 +14,7 @@ Keras and leave NumPy's global random state as it was.
 """
 import numpy as np
 
+from helpers.keras_graph import graph_ordered_layers, layer_path_lengths
 from helpers.plotting import OKABE_ITO, new_axes
 from helpers.seeding import seeded
 from helpers.widgets import under_nbgrader
@@ -26,7 +27,6 @@ __all__ = [
     "compare_twins",
     "describe_twins",
     "gradient_norms",
-    "graph_ordered_layers",
     "layer_table",
     "load_sample_digit",
     "load_small_digits",
@@ -147,37 +147,12 @@ def build_plain_twin(*, n_identity, width=4, input_shape=(24, 24, 3), classes=6)
     return keras.Model(X_input, _head(X, classes), name=f"plain_{twin_depth(n_identity)}")
 
 
-def _path_lengths(model):
-    """``{id(layer): (longest path from an input, longest path to an output)}``, counted in layers."""
-    graph = getattr(model, "_functional", None) or model
-    nodes_by_depth = getattr(graph, "_nodes_by_depth", None)
-    if nodes_by_depth is None:
-        raise TypeError(f"expected a functional Keras model, got {type(model).__name__}")
-    height, lengths = {}, {}
-    for depth in sorted(nodes_by_depth, reverse=True):  # from the inputs to the outputs
-        for node in nodes_by_depth[depth]:
-            height[node] = 1 + max((height.get(parent, 0) for parent in node.parent_nodes), default=-1)
-            key = id(node.operation)
-            before = lengths.get(key, (0, 0))
-            lengths[key] = (max(before[0], height[node]), max(before[1], depth))
-    return lengths
-
-
-def graph_ordered_layers(model):
-    """The layers of a functional model in an order fixed by its graph alone: by their longest path to the
-    output (the input first, the output last), ties by their longest path from the input (a block's main
-    path before its shortcut). Neither layer names, nor the order of an ``Add``'s inputs, nor the order in
-    which the layers were created matter."""
-    lengths = _path_lengths(model)
-    return sorted(model.layers, key=lambda layer: (-lengths[id(layer)][1], -lengths[id(layer)][0]))
-
-
 def main_path_convolutions(model):
     """The ``Conv2D`` layers on the model's longest path from input to output, from the input on: every
     convolution of a plain network, every convolution but the shortcut projections of a residual one."""
     import keras
 
-    lengths = _path_lengths(model)
+    lengths = layer_path_lengths(model)
     longest = max(sum(pair) for pair in lengths.values())
     return [layer for layer in graph_ordered_layers(model)
             if isinstance(layer, keras.layers.Conv2D) and sum(lengths[id(layer)]) == longest]

@@ -4,7 +4,7 @@ The blocks are checked as the original assignment checked them, on three 4×4×3
 are all −1, all 1 and all 3, with every weight set to 1, in inference and in training mode; then
 built on a symbolic input and compared layer by layer with the expected block. ResNet-50 is checked
 by its shapes, parameter counts, layer kinds, stem, head and the shape after every addition. Layers
-are compared in the order of :func:`helpers.residual_lesson.graph_ordered_layers`, which does not
+are compared in the order of :func:`helpers.keras_graph.graph_ordered_layers`, which does not
 depend on the order of an ``Add``'s inputs.
 """
 from collections import Counter
@@ -13,7 +13,8 @@ import numpy as np
 
 from helpers.checks import Checker
 from helpers.model_summary import ModelSummary, is_keras_layer, summarize_model
-from helpers.residual_lesson import graph_ordered_layers, parameter_counts
+from helpers.keras_graph import graph_ordered_layers
+from helpers.residual_lesson import parameter_counts
 
 __all__ = [
     "identity_block_test",

@@ -20,6 +20,8 @@ import json
 import time
 from pathlib import Path
 
+from helpers.keras_graph import graph_ordered_layers
+
 __all__ = [
     "DIRECTORY",
     "build",
@@ -85,23 +87,10 @@ def load_model(name):
 
 
 def _graph_ordered_variables(model):
-    """``(layer, variable)`` pairs of a functional or Sequential model in an order fixed by its graph alone.
-
-    Layers come by their longest path from the input, ties by their longest path to the output
-    (a block's main path before its shortcut); within a layer, in Keras's order. Neither layer
-    names nor the order in which layers were created, nor the order of an ``Add``'s inputs, matter.
-    """
-    graph = getattr(model, "_functional", None) or model
-    nodes_by_depth = getattr(graph, "_nodes_by_depth", None)
-    if nodes_by_depth is None:
-        raise TypeError(f"expected a functional or Sequential Keras model with inputs, got {type(model).__name__}")
-    height, rank = {}, {}
-    for depth in sorted(nodes_by_depth, reverse=True):  # from the inputs to the outputs
-        for node in nodes_by_depth[depth]:
-            height[node] = 1 + max((height.get(parent, 0) for parent in node.parent_nodes), default=0)
-            rank.setdefault(id(node.operation), (height[node], -depth))
-    layers = sorted((layer for layer in graph.layers if layer.weights), key=lambda layer: rank[id(layer)])
-    return [(layer, variable) for layer in layers for variable in layer.weights]
+    """``(layer, variable)`` pairs in :func:`helpers.keras_graph.graph_ordered_layers` order; within a layer, in
+    Keras's order. Neither layer names nor the order in which layers were created, nor the order of an
+    ``Add``'s inputs, matter."""
+    return [(layer, variable) for layer in graph_ordered_layers(model) for variable in layer.weights]
 
 
 def _describe(pair, *, named=True):

@@ -1,8 +1,10 @@
 """The wire between grader and sandbox: every kind of value both ways, Keras models layer by layer."""
 import json
 
+import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from autograder.hidden import Comparison, HiddenTestFailure, in_namespace, probe
 from autograder.sandbox.runner import definition_problem
@@ -10,8 +12,6 @@ from autograder.sandbox.wire import Opaque, WireTensor, decode, encode, roundtri
 from helpers.checks import describe_difference
 from helpers.model_summary import ModelSummary, summarize_model
 
-tf = pytest.importorskip("tensorflow")
-keras = pytest.importorskip("keras")
 
 
 def through_json(value, **options):

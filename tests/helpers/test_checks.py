@@ -98,7 +98,9 @@ def test_a_learner_warning_is_silenced():
 
 @pytest.fixture(scope="module")
 def tf():
-    return pytest.importorskip("tensorflow")
+    import tensorflow
+
+    return tensorflow
 
 
 def test_tensors_and_variables_are_compared_by_value(tf):

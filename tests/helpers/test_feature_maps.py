@@ -2,6 +2,7 @@
 import time
 
 import ipywidgets as widgets
+import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -13,8 +14,6 @@ from helpers.feature_maps import (
     feature_maps_widget,
     plot_feature_maps,
 )
-
-keras = pytest.importorskip("keras")
 
 
 @pytest.fixture(scope="module")

@@ -1,17 +1,16 @@
 """The residual-network lesson's twins, gradients, layer tables and figures."""
+import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
-
-from helpers.residual_lesson import (  # noqa: E402  (after the skip)
+from helpers.keras_graph import graph_ordered_layers
+from helpers.residual_lesson import (
     build_plain_twin,
     build_residual_twin,
     compare_twins,
     describe_twins,
     gradient_norms,
-    graph_ordered_layers,
     layer_table,
     load_sample_digit,
     load_small_digits,
