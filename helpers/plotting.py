@@ -17,6 +17,7 @@ __all__ = [
     "new_axes",
     "OKABE_ITO",
     "plot_cost_comparison",
+    "plot_history",
     "plot_costs",
     "plot_image_grid",
     "plot_learning_curves",
@@ -160,6 +161,30 @@ def plot_learning_curves(iterations, costs, train_accuracy, test_accuracy, *, ax
         ax_accuracy.set_ylim(max(0.0, values.min() - 5), 101)
     ax_accuracy.grid(alpha=0.3)
     ax_accuracy.legend(loc="lower right")
+    return ax_cost, ax_accuracy
+
+
+def plot_history(history, *, loss_name="loss", axes=None):
+    """The learning curves of a Keras ``fit``: :func:`plot_learning_curves` of its ``History``, by epoch.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History
+        What ``model.fit(..., validation_data=...)`` returns, with ``accuracy`` as a metric.
+    loss_name : str, keyword-only
+        The loss, for the title (e.g. ``"binary cross-entropy"``).
+    axes : pair of matplotlib Axes, optional, keyword-only
+
+    Returns
+    -------
+    ax_cost, ax_accuracy : matplotlib Axes
+    """
+    curves = history.history
+    epochs = np.arange(1, len(curves["loss"]) + 1)
+    ax_cost, ax_accuracy = plot_learning_curves(epochs, curves["loss"], 100 * np.array(curves["accuracy"]),
+                                                100 * np.array(curves["val_accuracy"]), axes=axes)
+    ax_cost.set(xlabel="epoch", title=f"Training loss ({loss_name})")
+    ax_accuracy.set_xlabel("epoch")
     return ax_cost, ax_accuracy
 
 

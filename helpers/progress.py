@@ -3,7 +3,8 @@
 The course's models print ``Cost after iteration i: cost`` every 100 iterations when called
 with ``print_cost=True``. :func:`cost_progress` turns those lines into a ``tqdm`` progress bar
 that shows how far training has come and the latest cost, so a model that trains for several
-seconds shows its progress in one line instead of dozens.
+seconds shows its progress in one line instead of dozens. Keras's ``fit`` reports through a
+callback instead: :func:`report_every` prints its numbers every few epochs.
 """
 import contextlib
 import io
@@ -12,7 +13,7 @@ import sys
 
 from tqdm.auto import tqdm
 
-__all__ = ["cost_progress"]
+__all__ = ["cost_progress", "report_every"]
 
 _COST_LINE = re.compile(r"^Cost after iteration (\d+): (\S+)\s*$")
 
@@ -91,3 +92,14 @@ def cost_progress(num_iterations, *, desc="training"):
         bar.update(bar.total - bar.n)
     finally:
         bar.close()
+
+
+def report_every(n):
+    """A Keras callback that prints the loss and the metrics after every ``n``-th epoch of ``fit``."""
+    import keras
+
+    def report(epoch, logs):
+        if (epoch + 1) % n == 0:
+            print(f"epoch {epoch + 1:3d}: " + ", ".join(f"{name} {value:.3f}" for name, value in sorted(logs.items())))
+
+    return keras.callbacks.LambdaCallback(on_epoch_end=report)

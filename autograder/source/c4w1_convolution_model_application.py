@@ -23,7 +23,8 @@ import tensorflow.keras.layers as tfl
 
 from helpers.feature_maps import feature_maps_widget
 from helpers.images import load_tinted_digits_dataset
-from helpers.plotting import plot_image_grid, plot_learning_curves, plot_misclassified
+from helpers.plotting import plot_history, plot_image_grid, plot_misclassified
+from helpers.progress import report_every
 from helpers.public_tests.c4w1_convolution_model_application import convolutional_model_test, happyModel_test
 from helpers.smiles import load_cartoon_smiles_dataset, load_real_face_probe
 from helpers.widgets import under_nbgrader
@@ -175,14 +176,6 @@ happy_model.summary()
 # functions, not this training.
 
 # %%
-def report_every(n):
-    """A Keras callback that prints the loss and the accuracies after every n-th epoch."""
-    def report(epoch, logs):
-        if (epoch + 1) % n == 0:
-            print(f"epoch {epoch + 1:3d}: " + ", ".join(f"{name} {value:.3f}" for name, value in sorted(logs.items())))
-    return tf.keras.callbacks.LambdaCallback(on_epoch_end=report)
-
-
 happy_model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 happy_epochs = 1 if under_nbgrader() else 10
 happy_history = happy_model.fit(X_train, Y_train, epochs=happy_epochs, batch_size=16,
@@ -206,12 +199,7 @@ print(f"test accuracy: {test_accuracy:.3f}")
 # 0.97.
 
 # %%
-epochs = np.arange(1, happy_epochs + 1)
-history = happy_history.history
-ax_cost, ax_accuracy = plot_learning_curves(epochs, history["loss"], 100 * np.array(history["accuracy"]),
-                                            100 * np.array(history["val_accuracy"]))
-ax_cost.set(xlabel="epoch", title="Training loss (binary cross-entropy)")
-ax_accuracy.set_xlabel("epoch");
+plot_history(happy_history, loss_name="binary cross-entropy");
 
 # %% [markdown]
 # Which test faces does it get wrong? The prediction is "smiling" when the output probability is at
@@ -417,12 +405,7 @@ print(f"test accuracy: {test_accuracy:.3f}")
 # and between 0.8 and 0.9 on the test set.
 
 # %%
-epochs = np.arange(1, conv_epochs + 1)
-history = conv_history.history
-ax_cost, ax_accuracy = plot_learning_curves(epochs, history["loss"], 100 * np.array(history["accuracy"]),
-                                            100 * np.array(history["val_accuracy"]))
-ax_cost.set(xlabel="epoch", title="Training loss (categorical cross-entropy)")
-ax_accuracy.set_xlabel("epoch");
+plot_history(conv_history, loss_name="categorical cross-entropy");
 
 # %% [markdown]
 # The predicted class is the index of the largest of the six probabilities. Most mistakes are 3s read

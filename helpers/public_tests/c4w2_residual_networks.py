@@ -140,6 +140,17 @@ def _rows(output):
     return output[:, (0, -1), :, :].mean(axis=3)
 
 
+def _check_fixture(check, target, shape, expected, *, atol, **kwargs):
+    """Call the block on the three fixture images with every weight 1; check the output's shape, that the last
+    ReLU leaves nothing negative, and the row averages the original's test printed."""
+    settings = ", ".join(f"{key}={value}" for key, value in kwargs.items())
+    output = check.call(target, three_images(), initializer=_ones, case=f"{settings}, weights 1", **kwargs)
+    output = _check_tensor(check, f"the output with {settings}", output, shape)
+    check.true("no negative output (the last ReLU)", np.all(output >= 0),
+               f"the smallest output is {output.min():g}; the block ends with a ReLU")
+    check.same(f"row averages with {settings}", expected, _rows(output), rtol=1e-5, atol=atol)
+
+
 def _check_layers(check, label, target, input_shape, expected, **kwargs):
     """Build ``target`` on a symbolic input and compare it with ``expected``, layer by layer."""
     import keras
@@ -153,17 +164,8 @@ def _check_layers(check, label, target, input_shape, expected, **kwargs):
 
 def identity_block_test(target):
     check = Checker("identity_block")
-    X = three_images()
-    output = check.call(target, X, f=2, filters=[4, 4, 3], initializer=_ones, training=False,
-                        case="f=2, filters=[4, 4, 3], weights 1, training=False")
-    output = _check_tensor(check, "the output", output, (3, 4, 4, 3))
-    check.true("no negative output (the last ReLU)", np.all(output >= 0),
-               f"the smallest output is {output.min():g}; the block ends with a ReLU")
-    check.same("row averages with training=False", IDENTITY_INFERENCE, _rows(output), rtol=1e-5, atol=1e-4)
-    output = check.call(target, X, f=3, filters=[3, 3, 3], initializer=_ones, training=True,
-                        case="f=3, filters=[3, 3, 3], weights 1, training=True")
-    output = _check_tensor(check, "the output in training mode", output, (3, 4, 4, 3))
-    check.same("row averages with training=True", IDENTITY_TRAINING, _rows(output), rtol=1e-5, atol=1e-5)
+    _check_fixture(check, target, (3, 4, 4, 3), IDENTITY_INFERENCE, atol=1e-4, f=2, filters=[4, 4, 3], training=False)
+    _check_fixture(check, target, (3, 4, 4, 3), IDENTITY_TRAINING, atol=1e-5, f=3, filters=[3, 3, 3], training=True)
     _check_layers(check, "the block, layer by layer (f=2, filters=[4, 4, 3])", target, (4, 4, 3),
                   IDENTITY_BLOCK_LAYERS, f=2, filters=[4, 4, 3], training=False)
     check.done()
@@ -172,16 +174,8 @@ def identity_block_test(target):
 def convolutional_block_test(target):
     check = Checker("convolutional_block")
     X = three_images()
-    output = check.call(target, X, f=2, filters=[2, 4, 6], initializer=_ones, training=False,
-                        case="f=2, filters=[2, 4, 6], s=2, weights 1, training=False")
-    output = _check_tensor(check, "the output", output, (3, 2, 2, 6))
-    check.true("no negative output (the last ReLU)", np.all(output >= 0),
-               f"the smallest output is {output.min():g}; the block ends with a ReLU")
-    check.same("row averages with training=False", CONVOLUTIONAL_INFERENCE, _rows(output), rtol=1e-5, atol=1e-4)
-    output = check.call(target, X, f=2, filters=[2, 4, 6], initializer=_ones, training=True,
-                        case="f=2, filters=[2, 4, 6], s=2, weights 1, training=True")
-    output = _check_tensor(check, "the output in training mode", output, (3, 2, 2, 6))
-    check.same("row averages with training=True", CONVOLUTIONAL_TRAINING, _rows(output), rtol=1e-5, atol=1e-5)
+    for training, expected, atol in ((False, CONVOLUTIONAL_INFERENCE, 1e-4), (True, CONVOLUTIONAL_TRAINING, 1e-5)):
+        _check_fixture(check, target, (3, 2, 2, 6), expected, atol=atol, f=2, filters=[2, 4, 6], training=training)
     first = check.call(target, X, f=3, filters=[3, 5, 4], s=1, training=True, case="the default initializer, s=1")
     first = _check_tensor(check, "the output with s=1", first, (3, 4, 4, 4))
     second = check.call(target, X, f=3, filters=[3, 5, 4], s=1, training=True, case="the same call again").numpy()

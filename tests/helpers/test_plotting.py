@@ -7,6 +7,7 @@ from helpers.plotting import (
     OKABE_ITO,
     plot_cost_comparison,
     plot_costs,
+    plot_history,
     plot_image_grid,
     plot_learning_curves,
     plot_misclassified,
@@ -141,3 +142,16 @@ def test_plot_misclassified_refuses_flattened_images():
     """Does passing flattened (n_x, m) images raise a ValueError that says to pass the original images?"""
     with pytest.raises(ValueError, match="before flattening"):
         plot_misclassified(np.zeros((16, 3)), np.zeros((1, 3)), np.zeros((1, 3)), ["a", "b"])
+
+
+def test_plot_history_draws_a_keras_fit_by_epoch():
+    """Does a Keras History become the two panels, by epoch, with accuracies in % and the loss named?"""
+    from types import SimpleNamespace
+
+    history = SimpleNamespace(history={"loss": [0.9, 0.5, 0.3], "accuracy": [0.5, 0.8, 0.9],
+                                       "val_accuracy": [0.4, 0.7, 0.85]})
+    ax_cost, ax_accuracy = plot_history(history, loss_name="binary cross-entropy")
+    assert list(ax_cost.lines[0].get_xdata()) == [1, 2, 3]
+    assert ax_cost.get_title() == "Training loss (binary cross-entropy)" and ax_accuracy.get_xlabel() == "epoch"
+    assert max(max(line.get_ydata()) for line in ax_accuracy.lines) == pytest.approx(90)
+    plt.close(ax_cost.figure)

@@ -1,7 +1,7 @@
 """Tests of helpers.progress: printed cost lines become a progress bar, other lines still print."""
 import pytest
 
-from helpers.progress import cost_progress
+from helpers.progress import cost_progress, report_every
 
 
 def _train(num_iterations, extra=None):
@@ -46,3 +46,12 @@ def test_a_bad_number_of_iterations_is_refused():
         with pytest.raises(ValueError):
             with cost_progress(bad):
                 pass
+
+
+def test_report_every_prints_every_nth_epoch_of_a_keras_fit(capsys):
+    """Does the callback print the loss and the metrics of epochs n, 2n, … only?"""
+    callback = report_every(2)
+    for epoch in range(5):
+        callback.on_epoch_end(epoch, {"loss": 0.5 / (epoch + 1), "accuracy": 0.1 * epoch})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["epoch   2: accuracy 0.100, loss 0.250", "epoch   4: accuracy 0.300, loss 0.125"]
