@@ -102,16 +102,24 @@ def build_residual_twin(identity_block, convolutional_block, *, n_identity, widt
     -------
     model : keras.Model, uncompiled, of :func:`twin_depth` weight layers
     """
+    return _twin("residual", lambda X, filters, s: convolutional_block(X, 3, filters, s=s, training=None),
+                 lambda X, filters: identity_block(X, 3, filters, training=None),
+                 n_identity=n_identity, width=width, input_shape=input_shape, classes=classes)
+
+
+def _twin(kind, first_block, next_block, *, n_identity, width, input_shape, classes):
+    """Stem, then per stage ``first_block(X, filters, stride)`` and ``n_identity`` times
+    ``next_block(X, filters)``, then the head: the shape both twins share."""
     import keras
 
     X_input = keras.Input(input_shape)
     X = _stem(X_input, width)
     for stage, s in enumerate(STAGE_STRIDES):
         filters = _stage_filters(stage, width)
-        X = convolutional_block(X, 3, filters, s=s, training=None)
+        X = first_block(X, filters, s)
         for _ in range(n_identity):
-            X = identity_block(X, 3, filters, training=None)
-    return keras.Model(X_input, _head(X, classes), name=f"residual_{twin_depth(n_identity)}")
+            X = next_block(X, filters)
+    return keras.Model(X_input, _head(X, classes), name=f"{kind}_{twin_depth(n_identity)}")
 
 
 def _plain_block(X, f, filters, s, initializer):
@@ -137,14 +145,9 @@ def build_plain_twin(*, n_identity, width=4, input_shape=(24, 24, 3), classes=6)
     """
     import keras
 
-    X_input = keras.Input(input_shape)
-    X = _stem(X_input, width)
-    for stage, s in enumerate(STAGE_STRIDES):
-        filters = _stage_filters(stage, width)
-        X = _plain_block(X, 3, filters, s, keras.initializers.GlorotUniform)
-        for _ in range(n_identity):
-            X = _plain_block(X, 3, filters, 1, keras.initializers.RandomUniform)
-    return keras.Model(X_input, _head(X, classes), name=f"plain_{twin_depth(n_identity)}")
+    return _twin("plain", lambda X, filters, s: _plain_block(X, 3, filters, s, keras.initializers.GlorotUniform),
+                 lambda X, filters: _plain_block(X, 3, filters, 1, keras.initializers.RandomUniform),
+                 n_identity=n_identity, width=width, input_shape=input_shape, classes=classes)
 
 
 def main_path_convolutions(model):
