@@ -113,7 +113,8 @@ def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
     through the sandboxed pipeline, and the two grading paths give the same score to every test.
 
     In process every answer is tried alone; through each grading path one notebook holds the first
-    mutant of every function and another holds the first variant of every function.
+    mutant of every function and another holds the first variant of every function (the reference
+    elsewhere): that one must get full marks with no failing cell on both paths.
     """
     for function, answers in mutants.items():
         for code in answers:
@@ -123,10 +124,11 @@ def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
             assert hidden_verdict(assignment_id, function, code) is None, f"variant of {function} failed:\n{code}"
     for kind, answers in (("mutants", mutants), ("variants", variants)):
         notebook = fill(assignment_id, {f: a[0] for f, a in answers.items()})
-        result, _ = autograde_notebook(notebook, assignment_id, tmp_path, f"{kind}.ipynb")
+        result, graded = autograde_notebook(notebook, assignment_id, tmp_path, f"{kind}.ipynb")
         sandboxed = grade_notebook(notebook, assignment_id, tmp_path, f"{kind}-sandboxed.ipynb")
         assert scores(sandboxed) == scores(result), (sandboxed["tests"], result["tests"])
         if kind == "variants":
-            assert result["score"] == result["max_score"], result["tests"]
+            assert result["score"] == result["max_score"] == sandboxed["score"], result["tests"]
+            assert errors(graded) == [] and not sandboxed.get("skipped_cells")
         else:
             assert set(answers) <= {t["function"] for t in result["tests"] if not t["passed"]}, result["tests"]

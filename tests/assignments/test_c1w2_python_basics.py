@@ -3,6 +3,8 @@ import pytest
 
 from tests.support import check_mutants_and_variants
 
+ASSIGNMENT = "c1w2_python_basics"
+
 MUTANTS = {
     "basic_sigmoid": ["def basic_sigmoid(x):\n    return 1 / (1 + math.exp(x))",
                       "def basic_sigmoid(x):\n    return 0.7310585786300049",
@@ -57,8 +59,8 @@ VARIANTS = {
 }
 
 
-@pytest.mark.xdist_group("c1w2_python_basics")
+@pytest.mark.xdist_group(ASSIGNMENT)
 def test_mutants_lose_points_and_variants_keep_them(tmp_path):
     """Do wrong signs, wrong axes, in-place edits, hard-coded answers and sizes, approximations that hold only
     for small x and a 0-d array for a float fail, and loops, @, tanh forms and warnings pass?"""
-    check_mutants_and_variants("c1w2_python_basics", MUTANTS, VARIANTS, tmp_path)
+    check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)

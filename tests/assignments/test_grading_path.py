@@ -1,13 +1,14 @@
 """Every assignment, through both real grading paths: nbgrader's autograde in a fresh kernel, and the
 sandboxed pipeline of `grade` and `grade-class`."""
 import importlib
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder.assignments import REPO_ROOT, all_assignments, get_assignment
 from helpers.checks import CheckFailure
-from tests.support import (autograde_notebook, errors, fill, grade_notebook, graded_cells, graded_reference, scores,
+from tests.support import (autograde_notebook, errors, grade_notebook, graded_cells, graded_reference,
                            student_notebook)
 
 IDS = [a.id for a in all_assignments()]
@@ -39,12 +40,14 @@ def test_released_notebook_scores_zero(assignment_id, tmp_path):
         assert not test["passed"] and test["message"].startswith(test["function"] + ":"), test
 
 
-@pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
-def test_student_notebook_filled_with_the_reference_scores_full_marks(assignment_id, tmp_path):
-    """Pasting the reference into every graded cell of the released notebook: full marks, no cell fails?"""
-    result, graded = autograde_notebook(fill(assignment_id), assignment_id, tmp_path)
-    assert result["score"] == result["max_score"], result["tests"]
-    assert errors(graded) == []
+@pytest.mark.parametrize("assignment_id", IDS)
+def test_each_assignment_grades_its_filled_notebook_on_both_paths(assignment_id):
+    """Is the released notebook, filled with the reference and correct variants, graded with full marks and
+    no failing cell by nbgrader and by the pipeline? ``check_mutants_and_variants`` grades that notebook (and
+    one filled with mutants) on both paths, so each assignment's test module must call it."""
+    module = importlib.import_module(f"tests.assignments.test_{assignment_id}")
+    assert module.ASSIGNMENT == assignment_id
+    assert "check_mutants_and_variants(ASSIGNMENT, " in Path(module.__file__).read_text()
 
 
 @pytest.mark.parametrize("assignment_id", IDS)
@@ -70,13 +73,12 @@ def test_public_tests_pass_on_the_reference_and_fail_on_the_stubs(assignment_id,
 
 
 @pytest.mark.parametrize("assignment_id", [group(i) for i in IDS])
-def test_the_pipeline_agrees_with_nbgrader_on_the_reference_and_the_stubs(assignment_id, tmp_path):
-    """Does `grade` (the sandboxed pipeline) give every point to the reference and none to the released
-    notebook, test by test as nbgrader's autograde does?"""
+def test_the_pipeline_gives_the_released_notebook_zero(assignment_id, tmp_path):
+    """Does `grade` (the sandboxed pipeline) give the released notebook no point, test by test as nbgrader's
+    autograde does? (Its agreement with nbgrader on a notebook with full marks and on one with mutants is
+    checked for every assignment by ``check_mutants_and_variants``.)"""
     assignment = get_assignment(assignment_id)
-    reference = grade_notebook(nbformat.read(assignment.source_notebook, as_version=4), assignment_id, tmp_path)
-    assert scores(reference) == scores(graded_reference(assignment_id)[0])
-    assert reference["score"] == reference["max_score"], [t["message"] for t in reference["tests"] if not t["passed"]]
     released = grade_notebook(student_notebook(assignment_id), assignment_id, tmp_path, "released.ipynb")
-    assert released["score"] == 0 and not released.get("skipped_cells")
+    assert released["score"] == 0 and released["max_score"] == assignment.max_score
+    assert not released.get("skipped_cells")
     assert [t["function"] for t in released["tests"]] == assignment.graded_functions
