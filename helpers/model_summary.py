@@ -164,7 +164,10 @@ def summarize_model(value, *, probe=None, weights=False, depth=0):
     if probe is not None:  # first: calling a layer builds it, which gives it parameters
         args, kwargs = probe
         probe_output = _as_array(value(*args, **kwargs))
-    config = value.get_config() if callable(getattr(value, "get_config", None)) else {}
+    try:
+        config = value.get_config() if callable(getattr(value, "get_config", None)) else {}
+    except NotImplementedError:  # a subclassed keras.Model without a get_config of its own
+        config = {}
     if not isinstance(config, dict):
         config = {}
     children = list(getattr(value, "layers", None) or getattr(value, "_layers", None) or [])

@@ -25,10 +25,10 @@ import types
 from helpers.checks import call_quietly, is_tensor
 
 if __package__:
-    from autograder.sandbox.wire import decode, encode
+    from autograder.sandbox.wire import decode, encode, materialize
 else:  # started as a script in the sandbox
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from wire import decode, encode
+    from wire import decode, encode, materialize
 
 __all__ = ["call_function", "definition_problem", "reference_callees", "serve"]
 
@@ -93,6 +93,7 @@ def call_function(function, args, kwargs, random_state, keras_seed=None, gradien
     tensor or variable among the inputs), ``None`` where no gradient flows; else ``None``.
     ``call(function, *args, **kwargs)`` makes the call (quietly, by default)."""
     _prepare(random_state, keras_seed)
+    args, kwargs = materialize(args), materialize(kwargs)  # fresh layers, built after the seeding
     if not gradients:
         return call(function, *args, **kwargs), None
     import tensorflow as tf
@@ -116,16 +117,28 @@ def _names_used(code):
     return names
 
 
+def _code_objects(value):
+    """The code a graded function runs: its own, or for a graded class (a Keras layer), its methods'."""
+    try:
+        target = inspect.unwrap(value)
+    except ValueError:
+        target = value
+    if isinstance(target, type):
+        return [m.__code__ for m in vars(target).values() if isinstance(m, types.FunctionType)]
+    code = getattr(target, "__code__", None)
+    return [code] if code is not None else []
+
+
 @contextlib.contextmanager
 def reference_callees(function, namespace, sources):
-    """For the block, the graded functions that ``function`` calls are the reference's.
+    """For the block, the graded functions that ``function`` calls are the reference's (for a graded
+    class, the ones its methods call).
 
     ``sources`` maps graded names to their reference code, which is run in a copy of ``namespace``
     (so reference functions call reference functions); the names ``function`` uses are bound to the
     results for the block and restored afterwards. Yields the sorted names replaced.
     """
-    target = getattr(inspect.unwrap(function), "__code__", None)
-    names = sorted(_names_used(target) & set(sources)) if target is not None else []
+    names = sorted(set().union(*map(_names_used, _code_objects(function))) & set(sources))
     saved = {name: namespace[name] for name in names if name in namespace}
     if names:
         scope = dict(namespace)

@@ -10,7 +10,9 @@ the hidden tests judge:
   back as :class:`WireTensor` stand-ins, or, with ``live=True`` (arguments inside the sandbox),
   as real ``tf.constant`` / ``tf.Variable`` objects;
 * Keras models and layers, as a :class:`helpers.model_summary.ModelSummary` (with weights, or the
-  output on given inputs, when ``describe`` asks).
+  output on given inputs, when ``describe`` asks);
+* :class:`Built`: a recipe for a fresh Keras layer (or a network from a ``helpers`` function) that a
+  hidden test passes as an argument; :func:`materialize` builds it where the function is called.
 
 Anything else crosses as an :class:`Opaque` type name, equal to nothing. Decoding validates every
 field and refuses deep nesting, unknown tags and arrays whose size does not match their shape.
@@ -25,7 +27,7 @@ import numpy as np
 from helpers.checks import is_tensor, tensor_kind
 from helpers.model_summary import ModelSummary, is_keras_layer, summarize_model
 
-__all__ = ["Opaque", "WireTensor", "decode", "encode", "roundtrip"]
+__all__ = ["Built", "Opaque", "WireTensor", "decode", "encode", "materialize", "roundtrip"]
 
 MAX_DEPTH = 24
 ARRAY_KINDS = "biufcSU"
@@ -48,6 +50,64 @@ class Opaque:
 
     def __repr__(self):
         return f"<{self.type_name} object>"
+
+
+class Built:
+    """A fresh object for a graded function's argument, built where the function is called.
+
+    ``Built("keras.layers.LSTM", 64, return_state=True)`` is a new ``LSTM`` layer; ``Built(
+    "helpers.music.make_probe_inference_model", Ty=5)`` is whatever that ``helpers`` function
+    returns. Only factories under ``keras.layers.`` and ``helpers.`` are allowed, and only plain data
+    goes in. It crosses the wire as its factory and arguments; :func:`materialize`, which the call
+    runs after seeding, builds it (so Keras layers get the same initial weights on both sides).
+    """
+
+    PREFIXES = ("keras.layers.", "helpers.")
+
+    def __init__(self, factory, *args, **kwargs):
+        if not isinstance(factory, str) or not factory.startswith(self.PREFIXES):
+            raise ValueError(f"refused factory {factory!r}")
+        self.factory, self.args, self.kwargs = factory, tuple(args), dict(kwargs)
+
+    def build(self):
+        import importlib
+
+        module, _, name = self.factory.rpartition(".")
+        return getattr(importlib.import_module(module), name)(*self.args, **self.kwargs)
+
+    def __eq__(self, other):
+        return isinstance(other, Built) and (self.factory, self.args, self.kwargs) == (
+            other.factory, other.args, other.kwargs)
+
+    def short_description(self):
+        return f"a new {self.factory.rpartition('.')[2]}"
+
+    def __repr__(self):
+        return f"Built({self.factory!r}, ...)"
+
+
+def _holds_built(value, depth=0):
+    if isinstance(value, Built):
+        return True
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, (tuple, list)):
+        return any(_holds_built(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_built(v, depth + 1) for v in value.values())
+    return False
+
+
+def materialize(value):
+    """``value`` with every :class:`Built` replaced by what it builds; ``value`` itself when it holds none
+    (so a function that changes its arguments in place still changes the caller's)."""
+    if not _holds_built(value):
+        return value
+    if isinstance(value, Built):
+        return value.build()
+    if isinstance(value, (tuple, list)):
+        return type(value)(materialize(v) for v in value)
+    return {k: materialize(v) for k, v in value.items()}
 
 
 class _DType:
@@ -106,6 +166,9 @@ def encode(value, describe=None, depth=0):
         return _tag("opaque", type="deeply nested value")
     if value is None or isinstance(value, (bool, str)) and type(value) in (bool, str):
         return value
+    if isinstance(value, Built):
+        return _tag("built", factory=value.factory, args=encode(list(value.args), None, depth + 1),
+                    kwargs=encode(value.kwargs, None, depth + 1))
     if isinstance(value, np.generic) and value.dtype.kind in ARRAY_KINDS:
         return _encode_array(np.asarray(value), scalar=True)
     if type(value) is int:
@@ -196,6 +259,11 @@ def decode(data, *, live=False, depth=0):
         return WireTensor(data["kind"], data["dtype"], array)
     if tag == "__keras__":
         return ModelSummary.from_plain(decode(data["summary"], depth=depth + 1))
+    if tag == "__built__":
+        args, kwargs = decode(data["args"], depth=depth + 1), decode(data["kwargs"], depth=depth + 1)
+        if not isinstance(args, list) or not isinstance(kwargs, dict) or not all(isinstance(k, str) for k in kwargs):
+            raise ValueError("malformed built value")
+        return Built(data["factory"], *args, **kwargs)
     if tag == "__opaque__":
         return Opaque(data["type"])
     raise ValueError(f"unknown tag {tag}")

@@ -7,7 +7,7 @@ import pytest
 import tensorflow as tf
 
 from autograder.hidden import Comparison, HiddenTestFailure, in_namespace, probe
-from autograder.sandbox.runner import definition_problem
+from autograder.sandbox.runner import definition_problem, reference_callees
 from autograder.sandbox.wire import Opaque, WireTensor, decode, encode, roundtrip
 from helpers.checks import describe_difference
 from helpers.model_summary import ModelSummary, summarize_model
@@ -171,6 +171,37 @@ def test_a_subclassed_layer_with_sublayers_is_summarized_after_its_probe_call():
     assert summary.layers[1].config == {"axis": [-1], "epsilon": 1e-6}
 
 
+def test_a_subclassed_model_without_get_config_is_summarized_after_its_probe_call():
+    """A graded keras.Model subclass (Keras cannot give its config): does it cross as its sublayers, parameter
+    count and outputs on the probe inputs?"""
+    class Pair(keras.Model):
+        def __init__(self, units):
+            super().__init__()
+            self.dense = keras.layers.Dense(units)
+
+        def call(self, x, training=False):
+            return self.dense(x), {"doubled": 2 * self.dense(x)}
+
+    x = np.ones((2, 5), dtype=np.float32)
+    summary = roundtrip(Pair(3), {"probe": probe(x, training=False), "weights": False})
+    assert summary.cls == "Pair" and [layer.cls for layer in summary.layers] == ["Dense"] and summary.params == 18
+    output, extra = summary.probe_output
+    assert output.shape == (2, 3) and np.allclose(extra["doubled"], 2 * output)
+
+
+def test_a_graded_class_calls_the_reference_of_the_graded_names_its_methods_use():
+    """A graded class (a Keras layer built from another graded layer) under test: do the graded names its
+    methods use (in __init__ as in call) stand for the reference's during the call, and come back after?"""
+    namespace = {"__name__": "__main__"}
+    exec("def inner(x):\n    return x + 1\ndef other(x):\n    return x\nclass Outer:\n    def __init__(self):\n"
+         "        self.first = inner(0)\n    def call(self, x):\n        return inner(x)\n", namespace)
+    sources = {"inner": "def inner(x):\n    return x + 10\n", "other": "def other(x):\n    return -x\n"}
+    with reference_callees(namespace["Outer"], namespace, sources) as names:
+        outer = namespace["Outer"]()
+        assert names == ["inner"] and (outer.first, outer.call(1)) == (10, 11)
+    assert namespace["Outer"]().call(1) == 2 and namespace["other"](1) == 1
+
+
 def verdicts(imports, reference_code, answers, *args, **options):
     """The hidden-test verdict (None or the failure message) of each answer, graded through a real sandbox
     and in a notebook's namespace: ``{name: (sandboxed, in_namespace)}``."""
@@ -251,3 +282,49 @@ def test_graded_objects_must_be_written_in_the_notebook():
     assert definition_problem(namespace["forged"], namespace)
     assert definition_problem(namespace["Borrowed"], namespace).startswith("has a method that is")
     assert definition_problem(np.exp, namespace)
+
+
+def test_a_built_argument_crosses_as_its_recipe_and_is_built_after_the_seeding():
+    """Does Built cross the wire as plain data, refuse factories outside keras.layers and helpers, and give
+    the reference and the learner layers with the same initial weights?"""
+    from autograder.sandbox.runner import call_function
+    from autograder.sandbox.wire import Built, materialize
+
+    spec = Built("keras.layers.Dense", 3, activation="relu")
+    assert roundtrip(spec) == spec and roundtrip((spec, [1])) == (spec, [1])
+    with pytest.raises(ValueError):
+        Built("os.system", "true")
+    with pytest.raises(ValueError):
+        decode({"__built__": True, "factory": "subprocess.run", "args": [], "kwargs": {"__dict__": True, "items": []}})
+    args = ([spec], {"x": 1})
+    assert materialize(args[1]) is args[1]
+
+    def kernel(layers, extra):
+        layer = layers[0]
+        layer.build((None, 2))
+        return layer.kernel.numpy()
+
+    state = np.random.RandomState(0).get_state()
+    first, _ = call_function(kernel, args, {}, state, keras_seed=3)
+    second, _ = call_function(kernel, roundtrip(args), {}, state, keras_seed=3)
+    assert first.shape == (2, 3) and np.array_equal(first, second)
+    assert args[0][0] is spec  # the caller's arguments still hold the recipe
+
+
+def test_in_place_functions_are_judged_by_the_inputs_they_leave():
+    """With inputs_after="as_reference", must the learner change its arguments as the reference does (in place),
+    and with compare_output=False is the output left to the test? The same verdict on both paths."""
+    reference = "def clip_all(arrays, limit):\n    for a in arrays:\n        np.clip(a, -limit, limit, out=a)\n    return len(arrays)\n"
+    answers = {"right": reference,
+               "copies": "def clip_all(arrays, limit):\n    arrays = [np.clip(a, -limit, limit) for a in arrays]\n"
+                         "    return len(arrays)\n",
+               "other output": reference.replace("return len(arrays)", "return 0")}
+    arrays = [np.array([-3.0, 0.5, 4.0]), np.array([[9.0]])]
+    results = verdicts("import numpy as np\n", reference, answers, arrays, 1.0, inputs_after="as_reference")
+    assert results["right"] == (None, None)
+    assert results["copies"][0] and results["copies"][0] == results["copies"][1]
+    assert "inputs after the call" in results["copies"][0]
+    assert results["other output"][0] and results["other output"][0] == results["other output"][1]
+    results = verdicts("import numpy as np\n", reference, answers, arrays, 1.0, inputs_after="any",
+                       compare_output=False)
+    assert all(verdict == (None, None) for verdict in results.values())
