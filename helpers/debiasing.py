@@ -151,7 +151,6 @@ def analogy_widget(word_to_vec_map, neutralize, g):
         The bias direction.
     """
     words = list(word_to_vec_map)
-    row = {w: i for i, w in enumerate(words)}
     vectors = np.asarray(word_to_vec_map.array)
     sizes = {f"all {len(words):,} words": len(words), "50,000 most frequent": min(50_000, len(words)),
              "10,000 most frequent": min(10_000, len(words))}

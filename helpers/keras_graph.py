@@ -3,11 +3,16 @@
 Keras numbers layers afresh in every session and lists them in the order they were created; two
 builds of one architecture (the recipe's and a learner's, say) can differ in both. Ordering by path
 lengths in the graph gives both builds the same order: used to match shipped weights
-(:mod:`helpers.trained_models`) and to walk a network from input to output
-(:mod:`helpers.residual_lesson`).
+(:mod:`helpers.trained_models`), to walk a network from input to output
+(:mod:`helpers.residual_lesson`), and in public tests to compare a learner's model layer by layer
+(:func:`graph_summary`) and to give it the same fixed weights as the reference (:func:`set_fixed_weights`).
 """
 
-__all__ = ["graph_ordered_layers", "layer_path_lengths"]
+import numpy as np
+
+from helpers.model_summary import ModelSummary, summarize_model
+
+__all__ = ["graph_ordered_layers", "graph_summary", "layer_path_lengths", "set_fixed_weights"]
 
 
 def layer_path_lengths(model):
@@ -33,3 +38,21 @@ def graph_ordered_layers(model):
     which the layers were created matter."""
     lengths = layer_path_lengths(model)
     return sorted(model.layers, key=lambda layer: (-lengths[id(layer)][1], -lengths[id(layer)][0]))
+
+
+def graph_summary(model, layers=None):
+    """The :class:`ModelSummary` of ``model`` with its layers in graph order (``layers``: a slice of them)."""
+    summary = summarize_model(model)
+    position = {id(layer): index for index, layer in enumerate(model.layers)}
+    summary.layers = [summary.layers[position[id(layer)]] for layer in graph_ordered_layers(model)]
+    if layers is not None:
+        summary = ModelSummary(summary.cls, layers=summary.layers[layers])
+    return summary
+
+
+def set_fixed_weights(model):
+    """Give every variable of ``model`` fixed values: uniform in [-0.3, 0.3], seeded by its place in graph order."""
+    variables = [variable for layer in graph_ordered_layers(model) for variable in layer.weights]
+    for index, variable in enumerate(variables):
+        values = np.random.default_rng(index).uniform(-0.3, 0.3, size=tuple(variable.shape))
+        variable.assign(values.astype(np.float32))

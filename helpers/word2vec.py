@@ -25,7 +25,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 
-from helpers.plotting import COLOR_CYCLE, OKABE_ITO, new_axes
+from helpers.plotting import COLOR_CYCLE, new_axes
 from helpers.progress import cost_progress
 
 __all__ = [

@@ -1,18 +1,21 @@
 """Tools the tests share: building student notebooks and grading them through both real paths."""
 import copy
 import functools
+import os
 import re
 import warnings
+from unittest import mock
 
 import nbformat
 
 from autograder.assignments import REPO_ROOT, get_assignment
+from autograder.course import KERNEL_ENV
 from autograder.grading import grade
 from autograder.nbgrader_path import autograde
 from autograder.reference import reference_namespace
 
-__all__ = ["autograde_notebook", "graded_cells", "fill", "grade_notebook", "graded_reference", "printed_text",
-           "errors", "namespace_with", "scores"]
+__all__ = ["autograde_notebook", "graded_cells", "fill", "grade_notebook", "graded_reference", "executed_reference",
+           "printed_text", "errors", "stderr_cells", "namespace_with", "scores"]
 
 
 def graded_cells(notebook):
@@ -76,6 +79,27 @@ def graded_reference(assignment_id):
     return autograde_notebook(source, assignment_id, Path(tempfile.mkdtemp()))
 
 
+@functools.cache
+def executed_reference(assignment_id):
+    """The source notebook run top to bottom once per test process, outside grading, as a learner runs it
+    (inline figures) but quiet and on one thread like a grading kernel: (everything it printed, the
+    executed notebook). No cell may raise."""
+    from helpers.export import execute
+
+    assignment = get_assignment(assignment_id)
+    notebook = nbformat.read(assignment.source_notebook, as_version=4)
+    with mock.patch.dict(os.environ, {name: value for name, value in KERNEL_ENV.items() if name != "MPLBACKEND"}):
+        execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
+    assert not errors(notebook), errors(notebook)
+    return printed_text(notebook), notebook
+
+
+def stderr_cells(notebook):
+    """The first line of every code cell that wrote to stderr (TensorFlow's log lines, warnings)."""
+    return [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
+            for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
+
+
 def printed_text(notebook):
     """Everything the notebook's cells printed to stdout, as one string."""
     return "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code"
@@ -129,6 +153,7 @@ def check_mutants_and_variants(assignment_id, mutants, variants, tmp_path):
         assert scores(sandboxed) == scores(result), (sandboxed["tests"], result["tests"])
         if kind == "variants":
             assert result["score"] == result["max_score"] == sandboxed["score"], result["tests"]
-            assert errors(graded) == [] and not sandboxed.get("skipped_cells")
+            assert errors(graded) == [] and not sandboxed.get("skipped_cells"), \
+                (errors(graded), sandboxed.get("skipped_cells"))
         else:
             assert set(answers) <= {t["function"] for t in result["tests"] if not t["passed"]}, result["tests"]

@@ -2,8 +2,9 @@
 
 Besides the lectures' examples and random inputs, every function meets a shape that differs from
 the examples' (and whose two sizes differ, so a transpose fails) and a single example; softmax
-meets tiny and huge logits; batch norm meets features with a large mean and a variance below eps
-and a constant feature (variance 0), where only eps inside the square root keeps the result right.
+meets tiny logits and columns of very different size (one max for all columns underflows); batch norm
+meets features with a large mean and a variance below eps and a constant feature (variance 0), where
+only eps inside the square root keeps the result right.
 """
 import numpy as np
 
@@ -63,8 +64,10 @@ def check_softmax(check, rng):
     for shape, scale in ((ODD_SHAPE, 1e-3), ((ODD_SHAPE[0], 1), 3), (random_shape(rng), 3), (random_shape(rng), 30)):
         check.call(rng.normal(scale=scale, size=shape), case=f"random Z of shape {shape} and scale {scale:g}")
     shape = random_shape(rng)
-    check.call(rng.normal(scale=3, size=shape) + rng.uniform(700, 1000, size=(1, shape[1])),
-               case=f"Z of shape {shape} with logits between 700 and 1000 (overflow without the max)")
+    offsets = rng.permutation(np.linspace(-1000, 1000, shape[1]))[None, :]
+    check.call(rng.normal(scale=3, size=shape) + offsets,
+               case=f"Z of shape {shape} whose columns sit between -1000 and 1000 (overflow without each "
+                    "column's own max)")
 
 
 @hidden_test("compute_softmax_cost", points=1)

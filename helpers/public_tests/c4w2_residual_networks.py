@@ -12,8 +12,8 @@ from collections import Counter
 import numpy as np
 
 from helpers.checks import Checker
-from helpers.model_summary import ModelSummary, is_keras_layer, summarize_model
-from helpers.keras_graph import graph_ordered_layers
+from helpers.model_summary import ModelSummary, is_keras_layer
+from helpers.keras_graph import graph_ordered_layers, graph_summary
 from helpers.residual_lesson import parameter_counts
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "ResNet50_test",
     "IDENTITY_BLOCK_LAYERS",
     "CONVOLUTIONAL_BLOCK_LAYERS",
-    "graph_summary",
     "three_images",
 ]
 
@@ -113,15 +112,6 @@ def _ones(seed=0):
 
     return Constant(value=1)
 
-
-def graph_summary(model, layers=None):
-    """The :class:`ModelSummary` of ``model`` with its layers in graph order (``layers``: a slice of them)."""
-    summary = summarize_model(model)
-    position = {id(layer): index for index, layer in enumerate(model.layers)}
-    summary.layers = [summary.layers[position[id(layer)]] for layer in graph_ordered_layers(model)]
-    if layers is not None:
-        summary = ModelSummary(summary.cls, layers=summary.layers[layers])
-    return summary
 
 
 def _check_tensor(check, label, value, shape):

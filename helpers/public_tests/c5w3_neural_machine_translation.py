@@ -13,10 +13,10 @@ import numpy as np
 
 from helpers.checks import Checker, is_tensor
 from helpers.dates import HUMAN_VOCAB, string_to_int
-from helpers.keras_graph import graph_ordered_layers
+from helpers.keras_graph import set_fixed_weights
 from helpers.model_summary import ModelSummary, summarize_model
 
-__all__ = ["MODELF_SUMMARY", "PROBE_DATES", "modelf_test", "one_step_attention_test", "set_fixed_weights"]
+__all__ = ["MODELF_SUMMARY", "PROBE_DATES", "modelf_test", "one_step_attention_test"]
 
 PROBE_DATES = ("3 may 1979", "25.12.09")
 
@@ -148,13 +148,6 @@ LAST_STEP = np.array([
     [0.0861757, 0.0640406, 0.0891706, 0.144212, 0.0761623, 0.0799495, 0.1010926, 0.1254337, 0.059867, 0.076257,
      0.0976391]], dtype=np.float32)
 
-
-def set_fixed_weights(model):
-    """Give every variable of ``model`` fixed values: uniform in [-0.3, 0.3], seeded by its place in graph order."""
-    variables = [variable for layer in graph_ordered_layers(model) for variable in layer.weights]
-    for index, variable in enumerate(variables):
-        values = np.random.default_rng(index).uniform(-0.3, 0.3, size=tuple(variable.shape))
-        variable.assign(values.astype(np.float32))
 
 
 def probe_inputs(Tx=30, n_s=64):

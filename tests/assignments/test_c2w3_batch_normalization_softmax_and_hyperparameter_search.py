@@ -106,6 +106,7 @@ MUTANTS = {
         SOFTMAX.format(T="np.exp(Z)", A="T / np.sum(T, axis=0, keepdims=True)"),  # overflows
         SOFTMAX.format(T="np.exp(Z - np.max(Z, axis=0, keepdims=True))", A="T / np.sum(T)"),
         SOFTMAX.format(T="np.exp(Z - np.max(Z, axis=1, keepdims=True))", A="T / np.sum(T, axis=0, keepdims=True)"),
+        SOFTMAX.format(T="np.exp(Z - np.max(Z))", A="T / T.sum(axis=0)"),  # one max: far columns underflow
     ],
     "compute_softmax_cost": [
         COST.format(cost="-np.sum(Y * np.log(AL))"),  # forgot 1/m
@@ -167,9 +168,9 @@ MUTANTS = {
 
 VARIANTS = {
     "softmax": [
-        SOFTMAX.format(T="np.exp(Z - np.max(Z))", A="T / T.sum(axis=0)"),  # one max for all columns
         "def softmax(Z):\n    A = np.zeros_like(Z)\n    for i in range(Z.shape[1]):\n"
         "        t = np.exp(Z[:, i] - Z[:, i].max())\n        A[:, i] = t / t.sum()\n    return A\n",
+        "def softmax(Z):\n    from scipy.special import softmax as scipy_softmax\n    return scipy_softmax(Z, axis=0)\n",
     ],
     "compute_softmax_cost": [
         COST.format(cost="-np.mean(np.sum(Y * np.log(AL), axis=0))"),

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.support import check_mutants_and_variants, graded_reference, printed_text
+from tests.support import check_mutants_and_variants, graded_reference, printed_text, stderr_cells
 
 ASSIGNMENT = "c2w3_tensorflow_introduction"
 
@@ -199,6 +199,4 @@ def test_the_reference_network_learns_the_six_digits():
 def test_the_reference_notebook_writes_nothing_to_stderr():
     """Does every cell of the graded reference stay free of stderr output (TensorFlow's log lines)?"""
     _, graded = graded_reference(ASSIGNMENT)
-    noisy = [cell.source.splitlines()[0] for cell in graded.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    assert stderr_cells(graded) == []

@@ -4,15 +4,12 @@ plausible bugs and accept other correct ways of writing the same model; the note
 lesson. Grading shortens the notebook's trainings, so the lesson is read from one run of the
 reference notebook outside grading."""
 import base64
-import functools
 import re
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, graded_reference, hidden_verdict, printed_text
+from tests.support import (check_mutants_and_variants, errors, executed_reference, graded_reference, hidden_verdict,
+                           printed_text, stderr_cells)
 
 ASSIGNMENT = "c4w1_convolution_model_application"
 
@@ -236,15 +233,6 @@ def test_mistakes_are_named_by_layer():
     assert "input_shape (32, 40, 1)" in verdict and "expected shape=(None, 64, 64, 3)" in verdict
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    return notebook
-
-
 def _number(pattern, text):
     return float(re.search(pattern, text)[1])
 
@@ -253,7 +241,7 @@ def _number(pattern, text):
 def test_the_smile_detector_learns_the_cartoons_and_not_real_faces():
     """Trained for 10 epochs, does happyModel reach at least 0.8 test accuracy on the cartoons (the original:
     0.93 on its photos), while on the real faces it stays near the 0.63 of always answering 'not smiling'?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     assert errors(notebook) == []
     text = printed_text(notebook)
     assert re.search(r"^epoch  10: ", text, re.MULTILINE), text
@@ -269,7 +257,7 @@ def test_the_smile_detector_learns_the_cartoons_and_not_real_faces():
 def test_the_digit_model_beats_chance_clearly():
     """After 40 epochs, are the digit model's training and test accuracies far above chance (1/6), near the
     original's 0.91 / 0.80 after 100 epochs?"""
-    text = printed_text(executed_reference())
+    text = executed_reference(ASSIGNMENT)[0]
     assert re.search(r"^epoch  40: ", text, re.MULTILINE), text
     train = float(re.findall(r"train accuracy: ([\d.]+)", text)[-1])
     test = float(re.findall(r"test accuracy: ([\d.]+)", text)[-1])
@@ -279,7 +267,7 @@ def test_the_digit_model_beats_chance_clearly():
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_summaries_show_the_parameter_counts():
     """Do both model.summary() tables show the total parameter counts the prose derives?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     text = printed_text(notebook) + "".join(
         o.get("data", {}).get("text/plain", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     assert "37,633" in text and "1,310" in text
@@ -289,7 +277,7 @@ def test_the_summaries_show_the_parameter_counts():
 def test_figures_and_widgets_leave_images_and_nothing_on_stderr():
     """Does every figure cell (data grids, learning curves, mistakes, the two feature-map widgets) leave a
     PNG, and does no cell write to stderr?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     pngs = [base64.b64decode(o.data["image/png"]) for c in notebook.cells if c.cell_type == "code"
             for o in c.outputs if o.output_type in ("display_data", "execute_result") and "image/png" in o.data]
     assert len(pngs) >= 9 and all(p.startswith(b"\x89PNG") for p in pngs)
@@ -297,9 +285,7 @@ def test_figures_and_widgets_leave_images_and_nothing_on_stderr():
     assert len(widget_cells) == 2
     for cell in widget_cells:
         assert any("image/png" in o.get("data", {}) for o in cell.outputs), cell.source
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    assert stderr_cells(notebook) == []
 
 
 @pytest.mark.xdist_group(ASSIGNMENT)

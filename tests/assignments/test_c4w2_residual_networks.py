@@ -3,18 +3,11 @@ correct answers, and the notebook still teaches its lesson: the plain 56-layer t
 residual one can, their gradients differ by orders of magnitude, and the shipped narrow ResNet-50 built
 from the reference blocks reads the test digits. Grading skips the twins' training, so the lesson is read
 from one run of the reference notebook outside grading."""
-import functools
-import os
 import re
-from unittest import mock
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from autograder.course import KERNEL_ENV
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, hidden_verdict, namespace_with, printed_text
+from tests.support import check_mutants_and_variants, executed_reference, hidden_verdict, namespace_with, stderr_cells
 
 ASSIGNMENT = "c4w2_residual_networks"
 
@@ -202,17 +195,6 @@ def test_what_only_the_public_test_sees(function, answer):
     assert hidden_verdict(ASSIGNMENT, function, answer) is None
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it: its printed text."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    with mock.patch.dict(os.environ, KERNEL_ENV):  # quiet TensorFlow, one thread, as the course's kernel runs
-        execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    assert not errors(notebook)
-    return printed_text(notebook), notebook
-
-
 def _twins(text):
     """{(kind, layers): (loss in epoch 1, loss in the last epoch, gradient ratio first/last)} from describe_twins."""
     rows = re.findall(r"^(plain|residual), (\d+) layers +training loss ([\d.]+) in epoch 1 → ([\d.]+) in epoch \d+; "
@@ -223,24 +205,23 @@ def _twins(text):
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_plain_deep_twin_cannot_train_and_the_residual_one_can():
     """With 11 layers, do both twins learn about equally; with 56, does the plain twin stay at the uniform guess
-    (ln 6 ≈ 1.79) while the residual one ends below both shallow networks? (One reference run: plain 0.85 and
-    residual 0.74 at 11 layers, 1.80 and 0.61 at 56.)"""
-    text, _ = executed_reference()
+    (ln 6 ≈ 1.79) while the residual one learns, far below it? (Measured: plain 0.89–0.93 and residual 0.73–0.76
+    at 11 layers; 1.79–1.81 and 0.47–1.34 at 56, by thread count and math library.)"""
+    text, _ = executed_reference(ASSIGNMENT)
     twins = _twins(text)
     assert set(twins) == {("plain", 11), ("residual", 11), ("plain", 56), ("residual", 56)}, text
     plain_11, residual_11, plain_56, residual_56 = (twins[k][1] for k in (("plain", 11), ("residual", 11),
                                                                           ("plain", 56), ("residual", 56)))
     assert plain_11 < 1.15 and residual_11 < 1.15 and abs(plain_11 - residual_11) < 0.35, twins
     assert plain_56 > 1.7, twins
-    assert residual_56 < 0.95 and residual_56 < plain_56 - 0.8, twins
-    assert residual_56 < max(plain_11, residual_11) + 0.1, twins
+    assert residual_56 < 1.45 and residual_56 < plain_56 - 0.4, twins
 
 
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_plain_deep_twins_gradients_span_orders_of_magnitude():
     """Before training, is the plain 56-layer twin's gradient thousands of times larger at its first convolution
     than at its last, and the residual twin's at most a few hundred times? (One run: 2.3e4 against 49.)"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     twins = _twins(text)
     plain, residual = twins["plain", 56][2], twins["residual", 56][2]
     assert plain > 2000 and residual < 300 and plain > 30 * residual, twins
@@ -252,7 +233,7 @@ def test_resnet50_has_its_size_and_the_shipped_network_reads_the_digits():
     """Does the notebook show ResNet-50's 23,600,006 parameters, does the untrained network spread its guesses,
     and does the narrow ResNet-50 of the reference blocks, with the shipped weights, reach 0.9 on the test set
     (0.958 recorded)?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert "parameters: 23,600,006 in all, 23,546,886 trainable, 53,120 not trainable" in text
     accuracy = float(re.search(r"test accuracy ([\d.]+) \((\d+) of 120\)", text)[1])
     assert accuracy >= 0.9, text
@@ -263,7 +244,5 @@ def test_resnet50_has_its_size_and_the_shipped_network_reads_the_digits():
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_reference_notebook_writes_nothing_to_stderr():
     """Does every cell of the reference notebook, run outside grading, stay free of stderr output?"""
-    _, notebook = executed_reference()
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    _, notebook = executed_reference(ASSIGNMENT)
+    assert stderr_cells(notebook) == []

@@ -2,18 +2,15 @@
 correct ways of writing them, and the notebook teaches its lesson: V1 classifies sentences with words it never
 saw, and only V2 tells apart sentences with the same words in another order."""
 import base64
-import functools
 import re
 
-import nbformat
 import numpy as np
 import pytest
 
-from autograder.assignments import get_assignment
 from helpers.emojify import NEGATION_PROBE, ORDER_PAIRS, load_emoji_dataset
-from helpers.export import execute
 from helpers.word_vectors import load_glove
-from tests.support import check_mutants_and_variants, errors, graded_reference, hidden_verdict, printed_text
+from tests.support import (check_mutants_and_variants, errors, executed_reference, graded_reference, hidden_verdict,
+                           printed_text, stderr_cells)
 
 ASSIGNMENT = "c5w2_emojify"
 
@@ -279,15 +276,6 @@ def test_the_data_are_the_originals_size_and_in_glove():
                for happy, sad in ORDER_PAIRS)
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    return notebook
-
-
 def _row(name, text):
     match = re.search(rf"^{name}\s+([\d.]+)\s+([\d.]+)$", text, re.MULTILINE)
     return float(match[1]), float(match[2])
@@ -298,7 +286,7 @@ def test_v1_generalises_and_only_v2_reads_word_order():
     """Does V1 reach a good test accuracy, also on sentences with words unseen in training (chance is 0.2), while
     it gets at most one sentence of each word-order pair right (0.5), and does V2 get most of those pairs right
     with a test accuracy near V1's or better?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     assert errors(notebook) == []
     text = printed_text(notebook)
     assert "the index of cucumber in the vocabulary is 113317" in text
@@ -315,7 +303,7 @@ def test_v1_generalises_and_only_v2_reads_word_order():
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_full_glove_model_has_the_originals_parameter_counts():
     """Does the summary of Emojify_V2 on all 400,001 rows show 20,223,927 parameters, 223,877 of them trainable?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     shown = "".join(o.get("data", {}).get("text/plain", "") + o.get("data", {}).get("text/html", "") + o.get("text", "")
                     for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     assert "20,223,927" in shown and "223,877" in shown and "20,000,050" in shown
@@ -325,7 +313,7 @@ def test_the_full_glove_model_has_the_originals_parameter_counts():
 def test_figures_emoji_and_widget_render_and_nothing_on_stderr():
     """Do the confusion matrices and the widget leave PNGs, do the tables show emoji as Unicode in HTML, and does
     no cell write to stderr?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     pngs = [base64.b64decode(o.data["image/png"]) for c in notebook.cells if c.cell_type == "code"
             for o in c.outputs if o.output_type in ("display_data", "execute_result") and "image/png" in o.data]
     assert len(pngs) >= 2 and all(p.startswith(b"\x89PNG") for p in pngs)
@@ -334,9 +322,7 @@ def test_figures_emoji_and_widget_render_and_nothing_on_stderr():
     html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert "\u26be" in html and "\U0001f61e" in html and "\U0001f374" in html
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    assert stderr_cells(notebook) == []
 
 
 @pytest.mark.xdist_group(ASSIGNMENT)

@@ -2,15 +2,12 @@
 equalize, accept other correct ways of writing them, and the notebook prints the original course's numbers on
 the real GloVe vectors."""
 import base64
-import functools
 import re
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, hidden_verdict, printed_text
+from tests.support import (check_mutants_and_variants, errors, executed_reference, hidden_verdict, printed_text,
+                           stderr_cells)
 
 ASSIGNMENT = "c5w2_operations_on_word_vectors"
 
@@ -225,15 +222,6 @@ def cosine_similarity(u, v):
     assert "u = 0" in (hidden_verdict(ASSIGNMENT, "cosine_similarity", no_special_cases) or "")
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    return notebook
-
-
 def _number(pattern, text):
     return float(re.search(pattern, text)[1])
 
@@ -243,7 +231,7 @@ def test_the_notebook_prints_the_original_numbers():
     """On real GloVe, does the notebook print the original's cosines (to 1e-6), analogies (including the failure
     large -> smaller), the neutralized receptionist near 0 and the equalized pair symmetric, with the unit-vector
     equalize at the original's ∓0.2387?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     assert errors(notebook) == []
     text = printed_text(notebook)
     assert abs(_number(r"cosine_similarity\(father, mother\) = ([-\d.e]+)", text) - 0.8909038442893615) < 1e-6
@@ -266,12 +254,10 @@ def test_the_notebook_prints_the_original_numbers():
 def test_figure_and_widget_leave_images_and_nothing_on_stderr():
     """Do the debiasing figure and the analogy widget leave PNGs, does the widget's first state complete
     man : doctor :: woman : ?, and does no cell write to stderr?"""
-    notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     pngs = [base64.b64decode(o.data["image/png"]) for c in notebook.cells if c.cell_type == "code"
             for o in c.outputs if o.output_type in ("display_data", "execute_result") and "image/png" in o.data]
     assert len(pngs) >= 2 and all(p.startswith(b"\x89PNG") for p in pngs)
     widget_cell = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith("analogy_widget("))
     assert any("image/png" in o.get("data", {}) for o in widget_cell.outputs)
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    assert stderr_cells(notebook) == []

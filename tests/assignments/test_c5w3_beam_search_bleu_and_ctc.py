@@ -3,18 +3,11 @@ and the notebook teaches its lesson: without length normalization the name model
 names; on the date translator a wider beam costs time and changes nothing, because every error is the model's;
 our BLEU equals sacrebleu's; greedy CTC decoding equals TensorFlow's and the forward recursion gives
 tf.nn.ctc_loss."""
-import functools
-import os
 import re
-from unittest import mock
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from autograder.course import KERNEL_ENV
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, printed_text
+from tests.support import check_mutants_and_variants, executed_reference, stderr_cells
 
 ASSIGNMENT = "c5w3_beam_search_bleu_and_ctc"
 
@@ -236,22 +229,11 @@ def test_mutants_lose_points_and_variants_keep_them(tmp_path):
     check_mutants_and_variants(ASSIGNMENT, MUTANTS, VARIANTS, tmp_path)
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    with mock.patch.dict(os.environ, KERNEL_ENV):
-        execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    assert not errors(notebook)
-    return printed_text(notebook), notebook
-
-
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_length_normalization_changes_the_names():
     """Without normalization (α = 0) does a wide beam write a name of at most two letters, and with α = 0.7 one of at
     least three? Does B = 10 score at least as well as B = 1 at α = 0? (One run: 'd' and 'jon'.)"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     rows = {int(B): re.findall(r"(\w+) \(\s*(-[\d.]+)\)", rest)
             for B, rest in re.findall(r"^\s+B = (\d+)(.*)$", text, re.MULTILINE)}
     assert set(rows) == {1, 3, 10}, text
@@ -263,7 +245,7 @@ def test_length_normalization_changes_the_names():
 def test_a_wider_beam_does_not_help_the_translator_and_every_error_is_the_models():
     """On 1,000 held-out dates, is the accuracy the same for every beam width and at least 0.95 (0.998 recorded), and
     does the tally put every error on the model?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     accuracies = [float(a) for a in re.findall(r"exact-match accuracy ([\d.]+), [\d.]+ s for 1000 dates", text)]
     assert len(accuracies) == 5 and len(set(accuracies)) == 1 and accuracies[0] >= 0.95, text
     right, wrong, search, model = (int(n) for n in re.search(
@@ -275,7 +257,7 @@ def test_a_wider_beam_does_not_help_the_translator_and_every_error_is_the_models
 def test_bleu_and_ctc_agree_with_their_oracles():
     """Does our BLEU equal sacrebleu's to rounding, greedy decoding agree with tf.nn.ctc_greedy_decoder on all 200
     problems, and the forward recursion give tf.nn.ctc_loss to float32 precision?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert float(re.search(r"largest difference from sacrebleu over the 8 candidates: ([\d.e+-]+)", text)[1]) < 1e-9
     assert "agrees with tf.nn.ctc_greedy_decoder on 200 of 200 random problems" in text
     assert float(re.search(r"tf.nn.ctc_loss\| over 100 random problems: ([\d.e+-]+)", text)[1]) < 1e-4
@@ -285,7 +267,5 @@ def test_bleu_and_ctc_agree_with_their_oracles():
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_reference_notebook_writes_nothing_to_stderr():
     """Does every cell of the reference notebook, run outside grading, stay free of stderr output?"""
-    _, notebook = executed_reference()
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    _, notebook = executed_reference(ASSIGNMENT)
+    assert stderr_cells(notebook) == []

@@ -3,19 +3,12 @@ translator, accept other correct answers, the public tests catch what only known
 notebook teaches its lesson: 52,960 parameters, a brief epoch that gets almost no date right, shipped weights
 that get almost all held-out dates right in the learner's model, and attention maps that look where the
 answer is."""
-import functools
-import os
 import re
-from unittest import mock
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from autograder.course import KERNEL_ENV
 from autograder.reference import reference_sources
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, hidden_verdict, namespace_with, printed_text
+from tests.support import check_mutants_and_variants, executed_reference, hidden_verdict, namespace_with, stderr_cells
 
 ASSIGNMENT = "c5w3_neural_machine_translation"
 
@@ -133,22 +126,11 @@ def test_what_only_the_public_test_sees(function, answer, message):
     assert hidden_verdict(ASSIGNMENT, function, answer) is None
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    with mock.patch.dict(os.environ, KERNEL_ENV):
-        execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    assert not errors(notebook)
-    return printed_text(notebook), notebook
-
-
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_translator_has_its_size_and_one_epoch_is_not_enough():
     """Does the notebook show 52,960 parameters, and after one epoch do almost no training dates come out
     exactly right (one run: 0.001) although the dashes do (accuracy 1.0 at steps 5 and 8)?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert "parameters: 52,960" in text and "Bidirectional         17,920" in text
     assert float(re.search(r"exact-match accuracy on the first 1,000 training dates: ([\d.]+)", text)[1]) < 0.3
     steps = re.search(r"accuracy of each output symbol on the first 1,000 training dates: \[([\d.\s]+)\]", text)[1]
@@ -160,7 +142,7 @@ def test_the_translator_has_its_size_and_one_epoch_is_not_enough():
 def test_the_shipped_weights_translate_held_out_dates():
     """In the learner's model, do the shipped weights get at least 95 % of the held-out dates exactly right
     (0.998 recorded), and translate the original's examples "3 May 1979" and "5 April 09"?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert float(re.search(r"exact-match accuracy on 1000 held-out dates: ([\d.]+)", text)[1]) >= 0.95
     assert re.search(r"^3 May 1979 +→ 1979-05-03$", text, re.MULTILINE)
     assert re.search(r"^5 April 09 +→ 2009-04-05$", text, re.MULTILINE)
@@ -169,7 +151,5 @@ def test_the_shipped_weights_translate_held_out_dates():
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_reference_notebook_writes_nothing_to_stderr():
     """Does every cell of the reference notebook, run outside grading, stay free of stderr output?"""
-    _, notebook = executed_reference()
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    _, notebook = executed_reference(ASSIGNMENT)
+    assert stderr_cells(notebook) == []

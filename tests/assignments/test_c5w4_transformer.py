@@ -6,18 +6,13 @@ positions get no weight, the learner's Transformer trains, and the shipped weigh
 the held-out dates better than the attention LSTM of week 3. The lesson is read from one run of the reference
 notebook outside grading."""
 import functools
-import os
 import re
 from unittest import mock
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
-from autograder.course import KERNEL_ENV
 from autograder.reference import reference_sources
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, namespace_with, printed_text
+from tests.support import check_mutants_and_variants, executed_reference, namespace_with, stderr_cells
 
 ASSIGNMENT = "c5w4_transformer"
 
@@ -218,22 +213,11 @@ def test_a_bug_in_a_layer_costs_that_layer_only():
         assert callee in message.split("it ran with the reference")[1], message
 
 
-@functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it: its printed text."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    with mock.patch.dict(os.environ, KERNEL_ENV):  # quiet TensorFlow, one thread, as the course's kernel runs
-        execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    assert not errors(notebook)
-    return printed_text(notebook), notebook
-
-
 @pytest.mark.xdist_group(ASSIGNMENT)
 def test_the_encodings_depend_on_distance_and_masked_keys_get_no_weight():
     """Is every position's encoding of squared norm d/2 = 64, is the dot product of positions 10 and 13 that of
     30 and 33, and do the two padded keys of the attention example get a weight of exactly 0?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert "squared norm of every position's encoding: 64.000 to 64.000 (d / 2 = 64)" in text
     near = re.search(r"positions 10 and 13: ([\d.-]+); of 30 and 33: ([\d.-]+)", text)
     assert near and near[1] == near[2], text
@@ -248,7 +232,7 @@ def test_the_learners_transformer_trains_and_the_shipped_one_translates():
     """Do 100 mini-batches of the learner's Transformer (469,901 parameters) halve its loss, do the shipped weights
     in it translate at least 98 % of the held-out dates exactly (0.995 recorded), and does the comparison table
     show the attention LSTM on the same dates, as good (0.998 recorded)?"""
-    text, _ = executed_reference()
+    text, _ = executed_reference(ASSIGNMENT)
     assert "469,901 parameters" in text
     first, last = map(float, re.search(r"mean loss of the first 10 mini-batches ([\d.]+), of the last 10 ([\d.]+)",
                                        text).groups())
@@ -264,10 +248,8 @@ def test_the_learners_transformer_trains_and_the_shipped_one_translates():
 def test_the_widget_shows_its_first_figure_and_no_cell_writes_to_stderr():
     """Does the attention widget's output carry its first figure (a PNG for readers without a widget manager),
     and does every cell of the reference notebook stay free of stderr output?"""
-    _, notebook = executed_reference()
+    _, notebook = executed_reference(ASSIGNMENT)
     widget_cell = next(cell for cell in notebook.cells if cell.cell_type == "code"
                        and cell.source.startswith("transformer_attention_widget("))
     assert any("image/png" in output.get("data", {}) for output in widget_cell.outputs)
-    noisy = [cell.source.splitlines()[0] for cell in notebook.cells if cell.cell_type == "code"
-             for output in cell.get("outputs", []) if output.output_type == "stream" and output.name == "stderr"]
-    assert noisy == []
+    assert stderr_cells(notebook) == []

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.assignments import REPO_ROOT, all_assignments, get_assignment
+from autograder.assignments import all_assignments, get_assignment
 from helpers.checks import CheckFailure
 from tests.support import (autograde_notebook, errors, grade_notebook, graded_cells, graded_reference,
                            student_notebook)

@@ -47,7 +47,8 @@ def test_committed_notebooks_have_no_outputs_and_only_whitelisted_metadata(assig
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_every_graded_function_has_its_own_cell_with_markers_and_hint(assignment):
-    """Does each graded function sit alone in a solution cell whose first line names it, with hinted regions?"""
+    """Does each graded function (or class) sit alone in a solution cell whose first line names it, with hinted
+    regions?"""
     notebook = json.loads((REPO_ROOT / assignment.student_notebook).read_text())
     graded = [c for c in notebook["cells"] if "".join(c["source"]).startswith("# GRADED FUNCTION:")]
     assert [re.match(r"# GRADED FUNCTION: (\w+)", "".join(c["source"]))[1] for c in graded] == \
@@ -56,7 +57,7 @@ def test_every_graded_function_has_its_own_cell_with_markers_and_hint(assignment
         source = "".join(cell["source"])
         assert cell["metadata"]["nbgrader"]["solution"] is True
         assert source.count("### START CODE HERE ###") == source.count("### END CODE HERE ###") >= 1
-        assert len(re.findall(r"^def \w+", source, re.M)) == 1
+        assert len(re.findall(r"^(?:def|class) \w+", source, re.M)) == 1
 
 
 def test_a_graded_function_without_hidden_tests_is_a_build_error(tmp_path, monkeypatch):
