@@ -19,6 +19,7 @@ __all__ = [
     "load_parity_dataset",
     "load_sample_image",
     "load_tinted_digits_dataset",
+    "placement_matrices",
     "SAMPLE_IMAGE_NAMES",
 ]
 
@@ -117,7 +118,7 @@ _TINTED_TRAIN_PER_DIGIT, _TINTED_TEST_PER_DIGIT = 180, 20
 _TINTED_SEED = 1
 
 
-def _placement_matrices(num_px, sizes, offsets, n_in=28):
+def placement_matrices(num_px, sizes, offsets, n_in=28):
     """Resampling matrices that draw an ``n_in``-pixel axis into ``num_px`` pixels, one per image.
 
     Image ``i`` lands on output pixels ``offsets[i] .. offsets[i] + sizes[i]`` (fractional);
@@ -202,8 +203,8 @@ def load_tinted_digits_dataset(*, num_px=64):
     ink_color = rng.uniform(0.55, 1.0, (m, 3))
 
     ink = pixels[index].reshape(m, 28, 28) / 255.0
-    R = _placement_matrices(num_px, sizes * num_px, rows * num_px)
-    C = _placement_matrices(num_px, sizes * num_px, cols * num_px)
+    R = placement_matrices(num_px, sizes * num_px, rows * num_px)
+    C = placement_matrices(num_px, sizes * num_px, cols * num_px)
     ink = (R @ ink @ C.transpose(0, 2, 1)).astype(np.float32)  # (m, num_px, num_px), values in [0, 1]
 
     images = rng.standard_normal((m, num_px, num_px, 3), dtype=np.float32)

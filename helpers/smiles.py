@@ -19,9 +19,13 @@ import skimage.transform
 __all__ = [
     "LFW_NOT_SMILING",
     "LFW_SMILING",
+    "backgrounds",
+    "cover",
+    "ellipse",
     "load_cartoon_smiles_dataset",
     "load_real_face_probe",
     "make_cartoon_smiles",
+    "paint",
 ]
 
 #: Indices into ``skimage.data.lfw_subset()`` of faces clearly smiling, labelled by eye; ambiguous
@@ -41,22 +45,22 @@ _HAIR = np.array([[0.08, 0.06, 0.05], [0.30, 0.18, 0.10], [0.78, 0.62, 0.35], [0
                   [0.70, 0.70, 0.70]], dtype=np.float32)
 
 
-def _cover(distance):
+def cover(distance):
     """Share of a pixel covered by a shape whose edge lies ``distance`` pixels away (< 0: inside)."""
     return np.clip(0.5 - distance, 0.0, 1.0)
 
 
-def _paint(pixels, alpha, colour):
+def paint(pixels, alpha, colour):
     """Blend ``colour`` into ``pixels`` (..., 3) in place, with coverage ``alpha`` of shape (...)."""
     pixels += alpha[..., None] * (colour - pixels)
 
 
-def _ellipse(u, v, a, b, R):
+def ellipse(u, v, a, b, R):
     """Approximate signed distance in pixels from face coordinates (u, v) to an ellipse of semi-axes a, b."""
     return (np.sqrt((u / a) ** 2 + (v / b) ** 2) - 1.0) * np.minimum(a, b) * R
 
 
-def _backgrounds(rng, n, photos):
+def backgrounds(rng, n, photos):
     """Tinted crops of ``photos`` or two-colour gradients: (n, 64, 64, 3) in [0, 1]."""
     x = np.linspace(-1, 1, _NUM_PX, dtype=np.float32)
     angle = rng.uniform(0, 2 * np.pi, (n, 1, 1, 1)).astype(np.float32)
@@ -100,7 +104,7 @@ def make_cartoon_smiles(n_samples=750, *, random_state=None):
 def _draw_faces(rng, y, photos):
     """Draw one face per label in ``y`` over crops of ``photos``, as (len(y), 64, 64, 3) uint8."""
     n = len(y)
-    images = _backgrounds(rng, n, photos)
+    images = backgrounds(rng, n, photos)
     owner = (slice(None), None, None)  # per-image values broadcast over (n, 64, 64), till `owner` lists pixels
 
     def draw(low, high):
@@ -121,19 +125,19 @@ def _draw_faces(rng, y, photos):
     u = (np.cos(tilt) * dx + np.sin(tilt) * dy) / R
     v = (np.cos(tilt) * dy - np.sin(tilt) * dx) / R
     hair, has_hair = colour(_HAIR, 0.8, 1.2), chance(0.7)
-    behind = _cover(_ellipse(u, v + 0.08, width + 0.14, 1.1, R)) * (v < draw(-0.3, 0.7))  # hair length
-    _paint(images, has_hair * behind, hair)
+    behind = cover(ellipse(u, v + 0.08, width + 0.14, 1.1, R)) * (v < draw(-0.3, 0.7))  # hair length
+    paint(images, has_hair * behind, hair)
     skin = colour(_SKIN, 0.85, 1.1)
-    face = _cover(_ellipse(u, v, width, 1.0, R))
-    _paint(images, face, skin * (1 + draw(-0.25, 0.25) * u + draw(-0.15, 0.15) * v)[..., None])
+    face = cover(ellipse(u, v, width, 1.0, R))
+    paint(images, face, skin * (1 + draw(-0.25, 0.25) * u + draw(-0.15, 0.15) * v)[..., None])
     hairline = draw(-0.75, -0.5) + draw(-0.3, 0.3) * u
-    _paint(images, has_hair * face * _cover((v - hairline) * R), hair)
+    paint(images, has_hair * face * cover((v - hairline) * R), hair)
 
     # Nose, eyes, brows, glasses and mouth lie in the middle of the face: draw them on a list of its pixels.
     where = np.nonzero((face > 0) & (np.abs(u) < 0.65) & (v > -0.55) & (v < 0.85))
     owner, pixels = where[0], images[where]
     u, v, R, hair, skin = u[where], v[where], radius[owner], hair[owner, 0, 0], skin[owner, 0, 0]
-    _paint(pixels, chance(0.7) * 0.5 * _cover(_ellipse(u, v - 0.12, 0.07, 0.12, R)), skin * 0.6)
+    paint(pixels, chance(0.7) * 0.5 * cover(ellipse(u, v - 0.12, 0.07, 0.12, R)), skin * 0.6)
     eye_x, eye_y = draw(0.26, 0.38), draw(-0.3, -0.12)
     gaze_x, gaze_y = draw(-0.05, 0.05), draw(-0.02, 0.02)
     brow, brow_slope = chance(0.7), draw(-0.3, 0.3)
@@ -141,13 +145,13 @@ def _draw_faces(rng, y, photos):
     white = np.full(3, 0.95, np.float32)
     for side in (-1, 1):
         ue, ve = u - side * eye_x, v - eye_y
-        _paint(pixels, _cover(_ellipse(ue, ve, 0.13, 0.08, R)), white)
-        _paint(pixels, _cover(_ellipse(ue - gaze_x, ve - gaze_y, 0.065, 0.065, R)), hair * 0.3)
+        paint(pixels, cover(ellipse(ue, ve, 0.13, 0.08, R)), white)
+        paint(pixels, cover(ellipse(ue - gaze_x, ve - gaze_y, 0.065, 0.065, R)), hair * 0.3)
         brow_v = ve + 0.17 - side * brow_slope * ue
-        _paint(pixels, brow * _cover(np.maximum(np.abs(brow_v) - 0.03, np.abs(ue) - 0.14) * R), hair * 0.7)
-        _paint(pixels, glasses * _cover(np.abs(np.sqrt(ue ** 2 + ve ** 2) - 0.2) * R - 0.6), frame)
+        paint(pixels, brow * cover(np.maximum(np.abs(brow_v) - 0.03, np.abs(ue) - 0.14) * R), hair * 0.7)
+        paint(pixels, glasses * cover(np.abs(np.sqrt(ue ** 2 + ve ** 2) - 0.2) * R - 0.6), frame)
     bridge = np.maximum(np.abs(v - eye_y + 0.03) * R - 0.6, (np.abs(u) - eye_x + 0.19) * R)
-    _paint(pixels, glasses * _cover(bridge), frame)
+    paint(pixels, glasses * cover(bridge), frame)
 
     # Mouth: an arc from corner to corner, the centre `sag` below the corners; sag > 0 is a smile.
     sag = np.where(y == 1, 0.3, -0.3)[owner] * draw(0, 1) ** 0.7  # few near 0: the hard ones
@@ -159,12 +163,12 @@ def _draw_faces(rng, y, photos):
     is_open = chance(0.5)
     top, bottom = np.minimum(curve, mouth_y - sag), np.maximum(curve, mouth_y - sag)
     inside = np.maximum(np.maximum(top - v, v - bottom) * R, beyond)
-    _paint(pixels, is_open * _cover(inside), lips * 0.4)
+    paint(pixels, is_open * cover(inside), lips * 0.4)
     teeth = np.maximum(inside, (v - top - 0.35 * (bottom - top)) * R)  # the top 35% of an open mouth
-    _paint(pixels, is_open * _cover(teeth), white)
+    paint(pixels, is_open * cover(teeth), white)
     slope = 2 * sag * along / half * (along < 1)
     line = np.maximum(np.abs(v - curve) * R / np.sqrt(1 + slope ** 2), beyond)
-    _paint(pixels, _cover(line - draw(1.2, 1.9)), lips)
+    paint(pixels, cover(line - draw(1.2, 1.9)), lips)
     images[where] = pixels
 
     # Camera: colour cast and uneven light, blur, sensor noise.
