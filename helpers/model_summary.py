@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["ModelSummary", "is_keras_layer", "summarize_model"]
+__all__ = ["ModelSummary", "is_keras_layer", "is_keras_model", "summarize_model"]
 
 # The configuration keys a test judges; every other key (names, initializers, dtypes) is ignored.
 JUDGED_CONFIG = (
@@ -27,6 +27,11 @@ MAX_DEPTH = 6
 def is_keras_layer(value):
     """Whether ``value`` is a Keras layer or model, found without importing Keras."""
     return any(cls.__name__ == "Layer" and cls.__module__.startswith("keras.") for cls in type(value).__mro__)
+
+
+def is_keras_model(value):
+    """Whether ``value`` is a Keras model with inputs (a functional or built model) that can be trained."""
+    return is_keras_layer(value) and hasattr(value, "inputs") and callable(getattr(value, "fit", None))
 
 
 def _plain_config(value):

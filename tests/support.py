@@ -80,14 +80,16 @@ def graded_reference(assignment_id):
 
 
 @functools.cache
-def executed_reference(assignment_id):
+def executed_reference(assignment_id, extra_cell=None):
     """The source notebook run top to bottom once per test process, outside grading, as a learner runs it
-    (inline figures) but quiet and on one thread like a grading kernel: (everything it printed, the
-    executed notebook). No cell may raise."""
+    (inline figures) but quiet and on one thread like a grading kernel, with ``extra_cell`` (code) appended
+    when given: (everything it printed, the executed notebook). No cell may raise."""
     from helpers.export import execute
 
     assignment = get_assignment(assignment_id)
     notebook = nbformat.read(assignment.source_notebook, as_version=4)
+    if extra_cell is not None:
+        notebook.cells.append(nbformat.v4.new_code_cell(extra_cell))
     with mock.patch.dict(os.environ, {name: value for name, value in KERNEL_ENV.items() if name != "MPLBACKEND"}):
         execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
     assert not errors(notebook), errors(notebook)

@@ -13,7 +13,7 @@ import numpy as np
 from helpers.checks import Checker
 from helpers.convolution import conv_forward_im2col
 from helpers.inception_lesson import branch_ordered_layers, layer_inputs
-from helpers.model_summary import ModelSummary, is_keras_layer, summarize_model
+from helpers.model_summary import ModelSummary, is_keras_model, summarize_model
 
 __all__ = [
     "one_by_one_conv_test",
@@ -223,8 +223,7 @@ def inception_block_test(target):
 def small_inception_net_test(target):
     check = Checker("small_inception_net")
     model = check.call(target, case="input_shape=(24, 24, 3), classes=6")
-    is_model = is_keras_layer(model) and hasattr(model, "inputs") and callable(getattr(model, "fit", None))
-    check.true("returns a Keras Model", is_model, f"a Keras Model expected, got {type(model).__name__}")
+    check.true("returns a Keras Model", is_keras_model(model), f"a Keras Model expected, got {type(model).__name__}")
     check.same("the network, layer by layer", SMALL_INCEPTION_NET_LAYERS, graph_summary(model))
     images = _seeded().rand(2, 24, 24, 3).astype(np.float32)
     check.same("its probabilities for two random images", NET_PROBABILITIES, np.asarray(model(images)),

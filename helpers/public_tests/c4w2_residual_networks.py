@@ -12,7 +12,7 @@ from collections import Counter
 import numpy as np
 
 from helpers.checks import Checker
-from helpers.model_summary import ModelSummary, is_keras_layer
+from helpers.model_summary import ModelSummary, is_keras_model
 from helpers.keras_graph import graph_ordered_layers, graph_summary
 from helpers.residual_lesson import parameter_counts
 
@@ -180,8 +180,7 @@ def convolutional_block_test(target):
 def ResNet50_test(target):
     check = Checker("ResNet50")
     model = check.call(target, case="input_shape=(64, 64, 3), classes=6")
-    is_model = is_keras_layer(model) and hasattr(model, "inputs") and callable(getattr(model, "fit", None))
-    check.true("returns a Keras Model", is_model, f"a Keras Model expected, got {type(model).__name__}")
+    check.true("returns a Keras Model", is_keras_model(model), f"a Keras Model expected, got {type(model).__name__}")
     shapes = ([list(t.shape) for t in model.inputs], [list(t.shape) for t in model.outputs])
     check.same("input and output shapes", ([[None, 64, 64, 3]], [[None, 6]]), shapes)
     check.same("parameters: total, trainable", (23600006, 23546886), parameter_counts(model)[:2])

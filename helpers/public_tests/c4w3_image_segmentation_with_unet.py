@@ -12,7 +12,7 @@ from collections import Counter
 import numpy as np
 
 from helpers.checks import Checker
-from helpers.model_summary import ModelSummary, is_keras_layer
+from helpers.model_summary import ModelSummary, is_keras_model
 from helpers.keras_graph import graph_summary, set_fixed_weights
 
 __all__ = ["UPSAMPLING_FIXED_WEIGHTS", "conv_block_test", "unet_layers", "unet_model_test", "upsampling_block_test"]
@@ -159,8 +159,7 @@ def upsampling_block_test(target):
 def unet_model_test(target):
     check = Checker("unet_model")
     model = check.call(target, case="the defaults: input_size=(96, 128, 3), n_filters=32, n_classes=23")
-    is_model = is_keras_layer(model) and hasattr(model, "inputs") and callable(getattr(model, "fit", None))
-    check.true("returns a Keras Model", is_model, f"a Keras Model expected, got {type(model).__name__}")
+    check.true("returns a Keras Model", is_keras_model(model), f"a Keras Model expected, got {type(model).__name__}")
     shapes = ([list(t.shape) for t in model.inputs], [list(t.shape) for t in model.outputs])
     check.same("input and output shapes", ([[None, 96, 128, 3]], [[None, 96, 128, 23]]), shapes)
     kinds = Counter(type(layer).__name__ for layer in model.layers)

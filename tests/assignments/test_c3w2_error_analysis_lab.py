@@ -7,13 +7,10 @@ import functools
 import json
 import re
 
-import nbformat
 import pytest
 
-from autograder.assignments import get_assignment
 from helpers.error_analysis_lab import GAPS
-from helpers.export import execute
-from tests.support import check_mutants_and_variants, errors, printed_text
+from tests.support import check_mutants_and_variants, executed_reference
 
 ASSIGNMENT = "c3w2_error_analysis_lab"
 
@@ -168,16 +165,11 @@ def test_mutants_lose_points_and_variants_keep_them(tmp_path):
 
 
 @functools.cache
-def executed_reference():
-    """The reference notebook run top to bottom once per test process, as a learner runs it, with a last
-    cell printing the widget's grid: (printed text, {(width, photos, l2): {gap: percentage points}})."""
-    assignment = get_assignment(ASSIGNMENT)
-    notebook = nbformat.read(assignment.source_notebook, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell("import json\nprint('GRID', json.dumps([[*key, errors] for key, "
-                                                    "errors in explorer.grid.items()]))"))
-    execute(notebook, cwd=assignment.source_notebook.parent, kernel_name="python3")
-    assert not errors(notebook)
-    text = printed_text(notebook)
+def lesson_run():
+    """The reference notebook run once per test process as a learner runs it, with a last cell printing the
+    widget's grid: (printed text, {(width, photos, l2): {gap: percentage points}})."""
+    text, _ = executed_reference(ASSIGNMENT, "import json\nprint('GRID', json.dumps([[*key, errors] for key, "
+                                             "errors in explorer.grid.items()]))")
     grid = {(width, n_photos, l2): {gap: 100 * (table[high] - table[low]) for gap, (low, high) in GAPS.items()}
             for width, n_photos, l2, table in json.loads(text.split("GRID ")[-1])}
     return text, grid
@@ -195,7 +187,7 @@ def test_the_reference_notebook_teaches_the_lesson():
     """Does the baseline show a small variance and a large data mismatch, the analysis recommend
     target-like data (regularization without a training-dev set), tinted photos stand out among
     the errors, and synthesized (or real) photos cut the dev error while L2 regularization leaves it?"""
-    text, _ = executed_reference()
+    text, _ = lesson_run()
     table = _table(text)
     human, train, train_dev, dev, test = table["baseline"]
     assert train < 8 and train_dev - train < 5 and 20 < dev - train_dev < 60, text
@@ -215,7 +207,7 @@ def test_the_widget_shows_photos_closing_the_mismatch_and_regularization_moving_
     """In the widget's grid, for either network, do 250 photos among the training images bring the data
     mismatch from over 15 points to under 10, and does L2 regularization shrink the variance while
     raising avoidable bias, without closing the mismatch of scans-only training?"""
-    _, grid = executed_reference()
+    _, grid = lesson_run()
     assert len(grid) == 12
     for (width, n_photos, l2), gaps in grid.items():
         if n_photos == 250 and not l2:
